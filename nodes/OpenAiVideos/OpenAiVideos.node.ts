@@ -1,0 +1,42 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { characterDescription } from './descriptions/character';
+import { videoDescription } from './descriptions/video';
+
+export class OpenAiVideos implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenAI Videos',
+		name: 'openAiVideos',
+		icon: { light: 'file:openAiVideos.svg', dark: 'file:openAiVideos.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Generate, remix, edit, extend and download videos with the OpenAI Videos API (Sora 2) or a server that speaks it',
+		defaults: { name: 'OpenAI Videos' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openAiVideosApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl }}',
+			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Video', value: 'video' },
+					{ name: 'Character', value: 'character' },
+				],
+				default: 'video',
+			},
+			...videoDescription,
+			...characterDescription,
+		],
+	};
+}

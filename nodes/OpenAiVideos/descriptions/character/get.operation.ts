@@ -1,0 +1,20 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/validate';
+import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { idField, pathWithId } from '../fields';
+
+export const getCharacterOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a character',
+	description: 'Retrieve a character by ID',
+	routing: {
+		request: { method: 'GET', url: pathWithId('/videos/characters/{id}', 'characterId') },
+		send: { paginate: true, preSend: [requireText('characterId', 'character ID')] },
+		operations: { pagination: sendWithRetries('idempotent') },
+		output: { postReceive: [checkResponse('GET /videos/characters/{character_id}')] },
+	},
+};
+
+export const getCharacterFields: INodeProperties[] = [idField('characterId', 'Character ID', 'ID of the character')];

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { maxRetriesOption } from './fields';
+
+/** Shows the fields only for the given resource and operations, keeping their own conditions. */
+export function forOperations(resource: string, operations: string[], fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => ({
+		...field,
+		displayOptions: {
+			...field.displayOptions,
+			show: { ...field.displayOptions?.show, resource: [resource], operation: operations },
+		},
+	}));
+}
+
+/** The "Options" collection of a resource. */
+export function optionsCollection(resource: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: [resource] } },
+		options: [maxRetriesOption],
+	};
+}

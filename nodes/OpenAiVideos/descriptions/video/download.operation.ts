@@ -1,0 +1,55 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { CONTENT_ENDPOINT, storeContent, withBinary } from '../../helpers/download';
+import { requireText } from '../../helpers/validate';
+import type { FullResponse } from '../../transport/errors';
+import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { outputBinaryPropertyField, pathWithId, variantField, videoIdField } from '../fields';
+
+async function storeDownload(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const videoId = String(this.getNodeParameter('videoId')).trim();
+	const variant = String(this.getNodeParameter('variant', 'video'));
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
+	const binary = await storeContent(this, response as FullResponse, videoId, variant);
+	return [
+		withBinary(
+			{ json: { videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, bytes: binary.bytes } },
+			propertyName,
+			binary,
+		),
+	];
+}
+
+export const downloadOperation: INodePropertyOptions = {
+	name: 'Download',
+	value: 'download',
+	action: 'Download a video',
+	description: 'Download the MP4, thumbnail or spritesheet of a completed video as a file',
+	routing: {
+		request: {
+			method: 'GET',
+			url: pathWithId('/videos/{id}/content', 'videoId'),
+			encoding: 'stream',
+			headers: { Accept: '*/*' },
+		},
+		send: { paginate: true, preSend: [requireText('videoId', 'video ID')] },
+		operations: { pagination: sendWithRetries('idempotent') },
+		output: { postReceive: [checkResponse(CONTENT_ENDPOINT), storeDownload] },
+	},
+};
+
+export const downloadFields: INodeProperties[] = [
+	videoIdField('ID of the completed video'),
+	{ ...variantField, routing: { send: { type: 'query', property: 'variant' } } },
+	outputBinaryPropertyField,
+];

@@ -1,0 +1,104 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+
+import { headerValue, readErrorBody, serverMessageOf, type FullResponse } from '../transport/errors';
+import { apiRequest, type ApiContext } from '../transport/request';
+
+export type Variant = 'video' | 'thumbnail' | 'spritesheet';
+
+const MIME_TYPE_BY_VARIANT: Record<string, string> = {
+	video: 'video/mp4',
+	thumbnail: 'image/webp',
+	spritesheet: 'image/jpeg',
+};
+
+const EXTENSION_BY_MIME_TYPE: Record<string, string> = {
+	'video/mp4': 'mp4',
+	'video/quicktime': 'mov',
+	'video/webm': 'webm',
+	'image/webp': 'webp',
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/gif': 'gif',
+};
+
+export const CONTENT_ENDPOINT = 'GET /videos/{video_id}/content';
+
+export function contentPath(videoId: string): string {
+	return `/videos/${encodeURIComponent(videoId)}/content`;
+}
+
+function mimeTypeOf(response: FullResponse, variant: string): string {
+	const declared = headerValue(response.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+	if (!declared || declared === 'application/octet-stream' || declared === 'binary/octet-stream') {
+		return MIME_TYPE_BY_VARIANT[variant] ?? 'application/octet-stream';
+	}
+	return declared;
+}
+
+function safeFileName(videoId: string, mimeType: string): string {
+	const base = videoId.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 200) || 'video';
+	return `${base}.${EXTENSION_BY_MIME_TYPE[mimeType] ?? 'bin'}`;
+}
+
+/**
+ * Streams a /content response into n8n's binary data store. A JSON or text answer is an error,
+ * and so is a body that ends before its Content-Length: a truncated file is never passed on.
+ */
+export async function storeContent(
+	context: ApiContext,
+	response: FullResponse,
+	videoId: string,
+	variant: string,
+): Promise<IBinaryData> {
+	const node = context.getNode();
+	const mimeType = mimeTypeOf(response, variant);
+	if (mimeType === 'application/json' || mimeType.startsWith('text/')) {
+		const { message } = serverMessageOf(await readErrorBody(response.body));
+		throw new NodeApiError(node, { videoId }, {
+			message: `${CONTENT_ENDPOINT} answered ${mimeType} instead of a file for video ${videoId}`,
+			description: `${message ?? 'The server sent no file.'} The video may not be ready yet; check its status with the Get operation.`,
+		});
+	}
+	const expectedBytes = Number(headerValue(response.headers, 'content-length'));
+	let binary: IBinaryData;
+	try {
+		binary = await context.helpers.prepareBinaryData(
+			response.body as Buffer,
+			safeFileName(videoId, mimeType),
+			mimeType,
+		);
+	} catch (error) {
+		throw new NodeApiError(node, { videoId }, {
+			message: `The download of video ${videoId} broke off: ${(error as Error).message}`,
+			description: 'The connection closed before the whole file arrived. Run the Download operation again.',
+		});
+	}
+	if (Number.isFinite(expectedBytes) && binary.bytes !== undefined && binary.bytes < expectedBytes) {
+		throw new NodeApiError(node, { videoId }, {
+			message: `The download of video ${videoId} is incomplete: ${binary.bytes} of ${expectedBytes} bytes arrived`,
+			description: 'The connection closed before the whole file arrived. Run the Download operation again.',
+		});
+	}
+	return binary;
+}
+
+/** Downloads one variant of a video as binary data (used after a wait and by the trigger). */
+export async function downloadVideo(
+	context: ApiContext,
+	videoId: string,
+	variant: string,
+	maxRetries?: number,
+): Promise<IBinaryData> {
+	const response = await apiRequest(
+		context,
+		{ method: 'GET', url: contentPath(videoId), qs: { variant }, encoding: 'stream', endpoint: CONTENT_ENDPOINT },
+		'idempotent',
+		maxRetries,
+	);
+	return await storeContent(context, response, videoId, variant);
+}
+
+export function withBinary(item: INodeExecutionData, propertyName: string, binary: IBinaryData): INodeExecutionData {
+	return { ...item, binary: { ...(item.binary ?? {}), [propertyName]: binary } };
+}

@@ -1,0 +1,119 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+/** A response as n8n's HTTP helper returns it with `returnFullResponse`. */
+export interface FullResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** An HTTP error answer of the server, with what a retry needs to know. */
+export class ServerError extends NodeApiError {
+	constructor(
+		node: INode,
+		readonly status: number,
+		message: string,
+		readonly retryAfterMs: number | undefined,
+		details: JsonObject,
+	) {
+		super(node, details, { message, httpCode: String(status), description: details.serverMessage as string });
+	}
+}
+
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+function isReadable(body: unknown): body is AsyncIterable<Buffer> & { destroy(): void } {
+	return typeof (body as { pipe?: unknown })?.pipe === 'function';
+}
+
+/** Reads a (possibly streamed) error body, at most 64 KiB of it, as parsed JSON or text. */
+export async function readErrorBody(body: unknown): Promise<unknown> {
+	let text: string;
+	if (isReadable(body)) {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of body) {
+			chunks.push(Buffer.from(chunk));
+			size += chunk.length;
+			if (size >= MAX_ERROR_BODY_BYTES) break;
+		}
+		body.destroy();
+		text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
+	} else if (Buffer.isBuffer(body) || body instanceof ArrayBuffer) {
+		text = Buffer.from(body as Buffer).toString('utf8');
+	} else if (typeof body === 'string') {
+		text = body;
+	} else {
+		return body;
+	}
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text.trim();
+	}
+}
+
+/** The server's own words from any of the error shapes servers use. */
+export function serverMessageOf(body: unknown): { message?: string; code?: string; type?: string } {
+	if (typeof body === 'string') return { message: body.slice(0, 500) || undefined };
+	if (!body || typeof body !== 'object') return {};
+	const data = body as IDataObject;
+	const error = data.error;
+	if (error && typeof error === 'object') {
+		const { message, code, type } = error as IDataObject;
+		return {
+			message: typeof message === 'string' ? message : undefined,
+			code: code === undefined || code === null ? undefined : String(code),
+			type: typeof type === 'string' ? type : undefined,
+		};
+	}
+	if (typeof error === 'string') return { message: error };
+	const detail = data.detail ?? data.message;
+	if (typeof detail === 'string') return { message: detail };
+	if (detail !== undefined) return { message: JSON.stringify(detail).slice(0, 500) };
+	return {};
+}
+
+export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	if (value === undefined || value === null) return undefined;
+	return String(Array.isArray(value) ? value[0] : value);
+}
+
+/** `retry-after-ms` or `retry-after` (seconds or an HTTP date), in milliseconds. */
+export function retryAfterMsOf(headers: IDataObject | undefined): number | undefined {
+	const ms = Number(headerValue(headers, 'retry-after-ms'));
+	if (Number.isFinite(ms) && ms >= 0) return ms;
+	const after = headerValue(headers, 'retry-after');
+	if (after === undefined) return undefined;
+	const seconds = Number(after);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(after);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function hintFor(status: number): string {
+	if (status === 401 || status === 403)
+		return 'Check the API key (and the auth header type) in the OpenAI Videos credential.';
+	if (status === 404) return 'Check the ID and that the base URL points at a server of this API.';
+	if (status === 429) return 'The server is rate limiting; space the requests out or retry later.';
+	if (status >= 500) return 'The server failed; try again later.';
+	return 'Check the parameters of the node.';
+}
+
+/** Turns a non-2xx answer into a ServerError that carries the server's message, code and status. */
+export async function toServerError(node: INode, response: FullResponse, endpoint: string): Promise<ServerError> {
+	const body = await readErrorBody(response.body);
+	const { message, code, type } = serverMessageOf(body);
+	const status = response.statusCode;
+	const text = message ?? `HTTP ${status}`;
+	const prefix = status === 401 || status === 403 ? 'The server rejected the API key' : `${endpoint} failed`;
+	return new ServerError(
+		node,
+		status,
+		`${prefix} (${status}${code ? `, ${code}` : ''}): ${text}`,
+		retryAfterMsOf(response.headers),
+		{ serverMessage: `${text} — ${hintFor(status)}`, code: code ?? null, type: type ?? null, status },
+	);
+}

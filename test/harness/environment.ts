@@ -1,0 +1,27 @@
+/**
+ * Sets up what n8n-core needs in a bare process: a user folder and the binary data service,
+ * either in memory ("default") or on the filesystem, as an n8n instance would.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { Container } from '@n8n/di';
+
+export type BinaryMode = 'default' | 'filesystem';
+
+let prepared: Promise<void> | undefined;
+
+export const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-openai-videos-'));
+
+export async function prepareEnvironment(mode: BinaryMode = 'default'): Promise<void> {
+	prepared ??= (async () => {
+		process.env.N8N_USER_FOLDER = userFolder;
+		process.env.N8N_DEFAULT_BINARY_DATA_MODE = mode;
+		process.env.N8N_BINARY_DATA_STORAGE_PATH = path.join(userFolder, 'binaryData');
+		// Imported after the environment is set: n8n's config classes read it when first resolved.
+		const { BinaryDataService } = await import('n8n-core');
+		await Container.get(BinaryDataService).init();
+	})();
+	await prepared;
+}

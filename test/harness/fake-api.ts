@@ -1,0 +1,71 @@
+/** Typed access to the loopback fake of the OpenAI Videos API in test/fake-api/. */
+import type { IDataObject } from 'n8n-workflow';
+import type { Readable } from 'node:stream';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	rawPath: string;
+	url: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	body: Buffer;
+	json?: IDataObject;
+	form?: {
+		fields: Record<string, string>;
+		files: Record<string, { fileName: string; mimeType: string; data: Buffer }>;
+	};
+}
+
+export interface ScriptedResponse {
+	status?: number;
+	headers?: Record<string, string>;
+	json?: unknown;
+	body?: string | Buffer;
+	delayMs?: number;
+	destroy?: boolean;
+	truncate?: boolean;
+	passthrough?: boolean;
+}
+
+export interface JobPlan {
+	pollsUntilDone?: number;
+	outcome?: 'completed' | 'failed';
+	pollAfterMs?: number;
+	completeAfterMs?: number;
+	error?: { code: string; message: string };
+}
+
+export interface FakeApi {
+	baseUrl: string;
+	requests: RecordedRequest[];
+	videos: Map<string, IDataObject>;
+	characters: Map<string, IDataObject>;
+	jobPlan: JobPlan;
+	addVideo(partial?: IDataObject): IDataObject;
+	setStatus(id: string, status: string, extra?: IDataObject): IDataObject;
+	setContent(
+		id: string,
+		variant: string,
+		content: { body?: Buffer | string | (() => Readable); size?: number; contentType?: string; headers?: Record<string, string> },
+	): void;
+	completedAt(id: string): number | undefined;
+	script(matcher: { method?: string; path: string | RegExp }, response: ScriptedResponse): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const server = require('../fake-api/server.cjs') as {
+	startFakeApi(options?: { apiKey?: string; basePath?: string }): Promise<FakeApi>;
+};
+
+export const API_KEY = 'sk-test-key-0123456789';
+
+export async function startFakeApi(options: { basePath?: string } = {}): Promise<FakeApi> {
+	return await server.startFakeApi({ apiKey: API_KEY, ...options });
+}
+
+export function credentialsFor(api: FakeApi, extra: IDataObject = {}): IDataObject {
+	return { apiKey: API_KEY, baseUrl: api.baseUrl, authHeader: 'bearer', organizationId: '', projectId: '', ...extra };
+}

@@ -1,0 +1,110 @@
+/**
+ * Runs one node through n8n-core's real WorkflowExecute, the way an n8n instance runs a workflow
+ * step: input items in, output items (with binary data in the configured store) out.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	ExecutionError,
+} from 'n8n-workflow';
+
+import { OpenAiVideosApi } from '../../credentials/OpenAiVideosApi.credentials';
+import { OpenAiVideos } from '../../nodes/OpenAiVideos/OpenAiVideos.node';
+import { FixtureCredentialsHelper } from './credentials-helper';
+import { prepareEnvironment, type BinaryMode } from './environment';
+import { nodeTypesOf } from './node-types';
+
+export const NODE_TYPE = 'n8n-nodes-openai-videos.openAiVideos';
+export const NODE_NAME = 'OpenAI Videos';
+
+export interface RunNodeOptions {
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	nodeType?: INodeType;
+	binaryMode?: BinaryMode;
+	/** Called once the run started, with a function that cancels it (as the editor's Stop button). */
+	onStart?: (cancel: () => void) => void;
+}
+
+export interface RunNodeResult {
+	items: INodeExecutionData[];
+	error?: ExecutionError;
+	status: IRun['status'];
+	run: IRun;
+}
+
+export function additionalDataFor(
+	credentialsHelper: FixtureCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not part of these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	await prepareEnvironment(options.binaryMode);
+	const node: INode = {
+		id: 'node-1',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { openAiVideosApi: { id: 'c1', name: 'Fixture' } },
+		...(options.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
+	};
+	const nodeTypes = nodeTypesOf({ [NODE_TYPE]: options.nodeType ?? new OpenAiVideos() });
+	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflowData = { id: 'wf-test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	const credentialsHelper = new FixtureCredentialsHelper(new OpenAiVideosApi(), options.credentials);
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
+	const running = execution.processRunExecutionData(workflow);
+	options.onStart?.(() => running.cancel());
+	const run = await finished;
+	const task = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error ?? task?.error,
+		status: run.status,
+		run,
+	};
+}
