@@ -14,9 +14,10 @@ let prepared: Promise<void> | undefined;
 
 export const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-openai-videos-'));
 
-export async function prepareEnvironment(mode: BinaryMode = 'default'): Promise<void> {
+export async function prepareEnvironment(mode: BinaryMode = 'filesystem'): Promise<void> {
 	prepared ??= (async () => {
 		process.env.N8N_USER_FOLDER = userFolder;
+		process.env.N8N_LOG_LEVEL = 'silent';
 		process.env.N8N_DEFAULT_BINARY_DATA_MODE = mode;
 		process.env.N8N_BINARY_DATA_STORAGE_PATH = path.join(userFolder, 'binaryData');
 		// Imported after the environment is set: n8n's config classes read it when first resolved.

@@ -1,5 +1,5 @@
 /** Typed access to the loopback fake of the OpenAI Videos API in test/fake-api/. */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { Readable } from 'node:stream';
 
 export interface RecordedRequest {
@@ -66,6 +66,9 @@ export async function startFakeApi(options: { basePath?: string } = {}): Promise
 	return await server.startFakeApi({ apiKey: API_KEY, ...options });
 }
 
-export function credentialsFor(api: FakeApi, extra: IDataObject = {}): IDataObject {
+export function credentialsFor(
+	api: FakeApi,
+	extra: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return { apiKey: API_KEY, baseUrl: api.baseUrl, authHeader: 'bearer', organizationId: '', projectId: '', ...extra };
 }

@@ -97,7 +97,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
-	const running = execution.processRunExecutionData(workflow);
+	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	try {
+		running = execution.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose required parameters are empty.
+		return { items: [], error: error as ExecutionError, status: 'error', run: undefined as unknown as IRun };
+	}
 	options.onStart?.(() => running.cancel());
 	const run = await finished;
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];

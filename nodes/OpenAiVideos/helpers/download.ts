@@ -1,8 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import { headerValue, readErrorBody, serverMessageOf, type FullResponse } from '../transport/errors';
-import { apiRequest, type ApiContext } from '../transport/request';
+import { normalizeBaseUrl } from '../../../credentials/OpenAiVideosApi.credentials';
+import { headerValue, readErrorBody, serverMessageOf, toServerError, type FullResponse } from '../transport/errors';
+import { apiRequest, CREDENTIAL_TYPE, type ApiContext } from '../transport/request';
 
 export type Variant = 'video' | 'thumbnail' | 'spritesheet';
 
@@ -41,11 +42,56 @@ function safeFileName(videoId: string, mimeType: string): string {
 	return `${base}.${EXTENSION_BY_MIME_TYPE[mimeType] ?? 'bin'}`;
 }
 
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+const MAX_REDIRECTS = 5;
+
+function discard(body: unknown): void {
+	(body as { destroy?: () => void })?.destroy?.();
+}
+
+/**
+ * Follows redirects by hand: n8n's own following re-sends custom headers (OpenAI-Organization,
+ * api-key) to other hosts. Each hop goes through the credential, which only adds the key for
+ * the configured base URL's origin, so a signed URL elsewhere never sees it.
+ */
+async function followRedirects(context: ApiContext, response: FullResponse, videoId: string): Promise<FullResponse> {
+	const { baseUrl } = await context.getCredentials(CREDENTIAL_TYPE);
+	let url = `${normalizeBaseUrl(baseUrl)}${contentPath(videoId)}`;
+	for (let hop = 0; hop < MAX_REDIRECTS && REDIRECT_STATUSES.includes(response.statusCode); hop++) {
+		const location = headerValue(response.headers, 'location');
+		if (!location) break;
+		discard(response.body);
+		url = new URL(location, url).toString();
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+		})) as FullResponse;
+	}
+	return response;
+}
+
+/** Takes a /content answer (redirects followed) into the binary data store, or fails clearly. */
+export async function receiveContent(
+	context: ApiContext,
+	response: FullResponse,
+	videoId: string,
+	variant: string,
+): Promise<IBinaryData> {
+	const final = await followRedirects(context, response, videoId);
+	if (final.statusCode >= 300) throw await toServerError(context.getNode(), final, CONTENT_ENDPOINT);
+	return await storeContent(context, final, videoId, variant);
+}
+
 /**
  * Streams a /content response into n8n's binary data store. A JSON or text answer is an error,
  * and so is a body that ends before its Content-Length: a truncated file is never passed on.
  */
-export async function storeContent(
+async function storeContent(
 	context: ApiContext,
 	response: FullResponse,
 	videoId: string,
@@ -92,11 +138,18 @@ export async function downloadVideo(
 ): Promise<IBinaryData> {
 	const response = await apiRequest(
 		context,
-		{ method: 'GET', url: contentPath(videoId), qs: { variant }, encoding: 'stream', endpoint: CONTENT_ENDPOINT },
+		{
+			method: 'GET',
+			url: contentPath(videoId),
+			qs: { variant },
+			encoding: 'stream',
+			disableFollowRedirect: true,
+			endpoint: CONTENT_ENDPOINT,
+		},
 		'idempotent',
 		maxRetries,
 	);
-	return await storeContent(context, response, videoId, variant);
+	return await receiveContent(context, response, videoId, variant);
 }
 
 export function withBinary(item: INodeExecutionData, propertyName: string, binary: IBinaryData): INodeExecutionData {

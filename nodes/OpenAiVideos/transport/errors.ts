@@ -18,6 +18,8 @@ export class ServerError extends NodeApiError {
 		details: JsonObject,
 	) {
 		super(node, details, { message, httpCode: String(status), description: details.serverMessage as string });
+		// Shown and serialized by n8n as the NodeApiError it is.
+		this.name = 'NodeApiError';
 	}
 }
 

@@ -19,6 +19,7 @@ export interface ApiRequest {
 	qs?: IHttpRequestOptions['qs'];
 	body?: IHttpRequestOptions['body'];
 	encoding?: IHttpRequestOptions['encoding'];
+	disableFollowRedirect?: boolean;
 	/** Names the endpoint in error messages, e.g. "GET /videos/{video_id}". */
 	endpoint: string;
 }
@@ -27,7 +28,10 @@ export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
-/** One authenticated exchange: a non-2xx answer becomes a ServerError naming the endpoint. */
+/**
+ * One authenticated exchange: an error answer becomes a ServerError naming the endpoint.
+ * (A 3xx only arrives when the request asked not to follow redirects.)
+ */
 export async function sendOnce(context: ApiContext, request: ApiRequest): Promise<FullResponse> {
 	const { endpoint, ...options } = request;
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
@@ -36,7 +40,7 @@ export async function sendOnce(context: ApiContext, request: ApiRequest): Promis
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	})) as FullResponse;
-	if (response.statusCode >= 300) throw await toServerError(context.getNode(), response, endpoint);
+	if (response.statusCode >= 400) throw await toServerError(context.getNode(), response, endpoint);
 	return response;
 }
 
@@ -48,6 +52,7 @@ export async function apiRequest(
 	maxRetries = DEFAULT_MAX_RETRIES,
 ): Promise<FullResponse> {
 	return await withRetries(async () => await sendOnce(context, request), policy, {
+		node: context.getNode(),
 		maxRetries,
 		signal: cancelSignalOf(context),
 	});

@@ -1,4 +1,5 @@
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 
 import { ServerError } from './errors';
 
@@ -9,6 +10,7 @@ import { ServerError } from './errors';
 export type RetryPolicy = 'idempotent' | 'startsPaidJob';
 
 export interface RetrySettings {
+	node: INode;
 	maxRetries: number;
 	signal?: AbortSignal;
 }
@@ -47,7 +49,10 @@ export async function withRetries<T>(send: () => Promise<T>, policy: RetryPolicy
 		try {
 			return await send();
 		} catch (error) {
-			if (attempt >= settings.maxRetries || settings.signal?.aborted || !isRetryable(error, policy)) throw error;
+			if (attempt >= settings.maxRetries || settings.signal?.aborted || !isRetryable(error, policy)) {
+				// A NodeApiError is handed back as it is; anything else gets wrapped into one.
+				throw new NodeApiError(settings.node, error as JsonObject);
+			}
 			await sleep(retryDelayMs(error, attempt), settings.signal);
 		}
 	}

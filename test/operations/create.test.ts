@@ -1,0 +1,101 @@
+import { fileItem, MP4_BYTES, PNG_BYTES, useFakeApi } from '../harness/fixtures';
+import { API_KEY } from '../harness/fake-api';
+
+const fake = useFakeApi();
+const create = { resource: 'video', operation: 'create', waitForCompletion: false };
+
+describe('Video → Create', () => {
+	test('sends JSON with the prompt and model, leaves empty optional fields out, outputs the job', async () => {
+		const { items, error } = await fake.run({ parameters: { ...create, prompt: 'A calico cat playing a piano' } });
+
+		expect(error).toBeUndefined();
+		const [request] = fake.api.requests;
+		expect(request.method).toBe('POST');
+		expect(request.path).toBe('/videos');
+		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+		expect(request.json).toEqual({ prompt: 'A calico cat playing a piano', model: 'sora-2' });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ object: 'video', status: 'queued', prompt: 'A calico cat playing a piano' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	test('sends seconds and size as strings, and any model name a server accepts', async () => {
+		await fake.run({
+			parameters: { ...create, prompt: 'Waves', model: 'my-azure-sora-deployment', seconds: '={{ 12 }}', size: '1920x1080' },
+		});
+
+		expect(fake.api.requests[0].json).toEqual({
+			prompt: 'Waves',
+			model: 'my-azure-sora-deployment',
+			seconds: '12',
+			size: '1920x1080',
+		});
+	});
+
+	test('an image URL or file ID travels as input_reference in JSON', async () => {
+		await fake.run({
+			parameters: { ...create, prompt: 'p', referenceType: 'imageUrl', imageUrl: 'https://example.com/a.png' },
+		});
+		await fake.run({ parameters: { ...create, prompt: 'p', referenceType: 'fileId', fileId: 'file-123' } });
+
+		expect(fake.api.requests[0].json?.input_reference).toEqual({ image_url: 'https://example.com/a.png' });
+		expect(fake.api.requests[1].json?.input_reference).toEqual({ file_id: 'file-123' });
+	});
+
+	test('a reference image from a binary field is sent as multipart with its file name and type', async () => {
+		const { error } = await fake.run({
+			parameters: { ...create, prompt: 'From this frame', seconds: '8', referenceType: 'binary', referenceBinaryPropertyName: 'frame' },
+			items: [fileItem(PNG_BYTES, 'first-frame.png', 'image/png', 'frame')],
+		});
+
+		expect(error).toBeUndefined();
+		const [request] = fake.api.requests;
+		expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(request.form?.fields).toEqual({ prompt: 'From this frame', model: 'sora-2', seconds: '8' });
+		expect(request.form?.files.input_reference).toEqual({
+			fileName: 'first-frame.png',
+			mimeType: 'image/png',
+			data: PNG_BYTES,
+		});
+	});
+
+	test('many input items start one job each, paired with their item', async () => {
+		const items = [1, 2, 3, 4, 5].map((n) => ({ json: { idea: `scene ${n}` } }));
+		const result = await fake.run({ parameters: { ...create, prompt: '={{ $json.idea }}' }, items });
+
+		expect(result.items.map((item) => item.json.prompt)).toEqual(items.map((item) => item.json.idea));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		expect(fake.api.requests.map((request) => request.json?.prompt).sort()).toEqual(items.map((item) => item.json.idea));
+	});
+
+	describe('bad input fails before any request, with a message that says what to do', () => {
+		test.each([
+			['an empty prompt', { prompt: '   ' }, [{ json: {} }], 'The prompt is empty'],
+			['a missing binary property', { prompt: 'p', referenceType: 'binary', referenceBinaryPropertyName: 'image' }, [{ json: {} }], /image/],
+			['a reference that is not an image', { prompt: 'p', referenceType: 'binary' }, [fileItem(MP4_BYTES, 'clip.mp4', 'video/mp4')], 'The file in "data" is not an image'],
+			['an empty reference file', { prompt: 'p', referenceType: 'binary' }, [fileItem(Buffer.alloc(0), 'a.png', 'image/png')], 'The file in "data" is empty'],
+			['an empty image URL', { prompt: 'p', referenceType: 'imageUrl', imageUrl: '' }, [{ json: {} }], 'The image URL is empty'],
+		])('%s', async (_case, parameters, items, message) => {
+			const { error, items: output } = await fake.run({ parameters: { ...create, ...parameters }, items });
+
+			expect(error?.message).toMatch(message);
+			expect(error?.description).toBeTruthy();
+			expect(output).toEqual([]);
+			expect(fake.api.requests).toHaveLength(0);
+		});
+	});
+
+	test('with Continue On Fail a bad item becomes an error item and the others go on', async () => {
+		const { items, error } = await fake.run({
+			parameters: { ...create, prompt: '={{ $json.idea }}' },
+			items: [{ json: { idea: 'ok one' } }, { json: { idea: ' ' } }, { json: { idea: 'ok two' } }],
+			continueOnFail: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.prompt ?? item.json.error)).toEqual(['ok one', 'The prompt is empty', 'ok two']);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect(fake.api.requests).toHaveLength(2);
+	});
+});

@@ -1,0 +1,91 @@
+import { Readable } from 'node:stream';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import type { IBinaryData } from 'n8n-workflow';
+
+import { useFakeApi } from '../harness/fixtures';
+
+const fake = useFakeApi();
+const download = { resource: 'video', operation: 'download' };
+
+async function bytesOf(binary: IBinaryData): Promise<Buffer> {
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
+}
+
+describe('Video → Download', () => {
+	test('outputs the MP4 as binary data with the bytes, MIME type and file name the server sent', async () => {
+		const video = fake.api.addVideo();
+		const mp4 = Buffer.from('an mp4 of several bytes');
+		fake.api.setContent(String(video.id), 'video', { body: mp4, contentType: 'video/mp4' });
+		const { items, error } = await fake.run({ parameters: { ...download, videoId: String(video.id), binaryPropertyName: 'movie' } });
+
+		expect(error).toBeUndefined();
+		const [request] = fake.api.requests;
+		expect([request.method, request.path, request.query]).toEqual(['GET', `/videos/${video.id}/content`, { variant: 'video' }]);
+		expect(items[0].json).toMatchObject({ videoId: video.id, variant: 'video', mimeType: 'video/mp4' });
+		const binary = items[0].binary!.movie;
+		expect(binary).toMatchObject({ mimeType: 'video/mp4', fileName: `${video.id}.mp4`, fileExtension: 'mp4' });
+		expect(await bytesOf(binary)).toEqual(mp4);
+	});
+
+	test.each([
+		['thumbnail', 'image/webp', 'webp'],
+		['spritesheet', 'image/jpeg', 'jpg'],
+	])('the %s variant as %s, also when the server only says application/octet-stream', async (variant, mimeType, extension) => {
+		const video = fake.api.addVideo();
+		fake.api.setContent(String(video.id), variant, { body: Buffer.from('img'), contentType: 'application/octet-stream' });
+		const { items } = await fake.run({ parameters: { ...download, videoId: String(video.id), variant } });
+
+		expect(fake.api.requests[0].query).toEqual({ variant });
+		expect(items[0].binary!.data).toMatchObject({ mimeType, fileName: `${video.id}.${extension}` });
+		expect(items[0].json).toMatchObject({ videoId: video.id, variant });
+	});
+
+	test('streams a large body into the filesystem store unchanged', async () => {
+		const video = fake.api.addVideo();
+		const size = 8 * 1024 * 1024 + 13;
+		fake.api.setContent(String(video.id), 'video', { size, contentType: 'video/mp4' });
+		const { items } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
+
+		const bytes = await bytesOf(items[0].binary!.data);
+		expect(bytes.length).toBe(size);
+		expect(bytes[size - 1]).toBe((size - 1) % 251);
+	});
+
+	test('a body cut off before its Content-Length is an error, never a truncated file', async () => {
+		const video = fake.api.addVideo();
+		fake.api.script({ method: 'GET', path: `/videos/${video.id}/content` }, { truncate: true, body: Buffer.alloc(1000, 1) });
+		const { items, error } = await fake.run({ parameters: { ...download, videoId: String(video.id), options: { maxRetries: 0 } } });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`download of video ${video.id} (broke off|is incomplete)`));
+	});
+
+	test('a JSON answer on /content is the server error, not a file', async () => {
+		const video = fake.api.addVideo({ status: 'in_progress' });
+		const { error } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
+
+		expect(error?.message).toMatch(/GET \/videos\/\{video_id\}\/content failed \(404/);
+	});
+
+	test('a 200 answer with a JSON body is an error with the server message', async () => {
+		const video = fake.api.addVideo();
+		fake.api.script(
+			{ method: 'GET', path: `/videos/${video.id}/content` },
+			{ status: 200, json: { error: { message: 'Video is still processing', code: '500' } } },
+		);
+		const { error } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
+
+		expect(error?.message).toBe(`GET /videos/{video_id}/content answered application/json instead of a file for video ${video.id}`);
+		expect(error?.description).toMatch(/Video is still processing/);
+	});
+
+	test('a stream body works from a Readable too', async () => {
+		const video = fake.api.addVideo();
+		fake.api.setContent(String(video.id), 'video', { body: () => Readable.from([Buffer.from('ab'), Buffer.from('cd')]), contentType: 'video/mp4' });
+		const { items } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
+
+		expect((await bytesOf(items[0].binary!.data)).toString()).toBe('abcd');
+	});
+});
