@@ -9,7 +9,7 @@
  * FakeApi:
  *   baseUrl            'http://127.0.0.1:<port>' + basePath
  *   requests           every received request, in arrival order:
- *                      { method, path, rawPath, url, query, headers, body, json, form }
+ *                      { receivedAt (ms), method, path, rawPath, url, query, headers, body, json, form }
  *                      path    = decoded path after basePath ('/videos/a/b')
  *                      rawPath = same, percent-encoding intact ('/videos/a%2Fb')
  *                      url     = req.url exactly as received (basePath + query)
@@ -161,6 +161,7 @@ async function startFakeApi(options = {}) {
 		const segments = inBase ? rawSegments.map(safeDecode) : undefined;
 		const query = Object.fromEntries(new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)));
 		const record = {
+			receivedAt: Date.now(),
 			method: req.method,
 			path: safeDecode(rawPath) ?? rawPath,
 			rawPath,

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { Readable } from 'node:stream';
 
 export interface RecordedRequest {
+	receivedAt: number;
 	method: string;
 	path: string;
 	rawPath: string;

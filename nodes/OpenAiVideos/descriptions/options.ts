@@ -13,15 +13,15 @@ export function forOperations(resource: string, operations: string[], fields: IN
 	}));
 }
 
-/** The "Options" collection of a resource. */
-export function optionsCollection(resource: string): INodeProperties {
+/** The "Options" collection of some operations of a resource. */
+export function optionsCollection(resource: string, operations?: string[], extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: [resource] } },
-		options: [maxRetriesOption],
+		displayOptions: { show: { resource: [resource], ...(operations ? { operation: operations } : {}) } },
+		options: [...extra, maxRetriesOption],
 	};
 }

@@ -19,7 +19,7 @@ import { toServerError, type FullResponse } from './errors';
 import { cancelSignalOf, DEFAULT_MAX_RETRIES } from './request';
 import { withRetries, type RetryPolicy } from './retry';
 
-type Driver = (
+export type Driver = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
@@ -43,7 +43,7 @@ export function checkResponse(endpoint: string): PostReceiveAction {
 	};
 }
 
-async function sendRetried(
+export async function sendRetried(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	policy: RetryPolicy,

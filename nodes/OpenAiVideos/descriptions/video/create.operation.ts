@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText, omitEmptyFields } from '../../helpers/validate';
 import { sendAsMultipart } from '../../helpers/multipart';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { checkResponse } from '../../transport/routing';
+import { startJob } from './start-job';
 import { promptField } from '../fields';
 
 export const createOperation: INodePropertyOptions = {
@@ -13,7 +14,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/videos' },
 		send: { paginate: true, preSend: [requireText('prompt', 'prompt'), omitEmptyFields] },
-		operations: { pagination: sendWithRetries('startsPaidJob') },
+		operations: { pagination: startJob },
 		output: { postReceive: [checkResponse('POST /videos')] },
 	},
 };

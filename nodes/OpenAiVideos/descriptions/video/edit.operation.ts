@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validate';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { checkResponse } from '../../transport/routing';
+import { startJob } from './start-job';
 import { promptField } from '../fields';
 import { videoSourceFields } from './source';
 
@@ -13,7 +14,7 @@ export const editOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/videos/edits' },
 		send: { paginate: true, preSend: [requireText('prompt', 'prompt')] },
-		operations: { pagination: sendWithRetries('startsPaidJob') },
+		operations: { pagination: startJob },
 		output: { postReceive: [checkResponse('POST /videos/edits')] },
 	},
 };

@@ -9,6 +9,9 @@ import { extendFields, extendOperation } from './extend.operation';
 import { getFields, getOperation } from './get.operation';
 import { getAllFields, getAllOperation } from './getAll.operation';
 import { remixFields, remixOperation } from './remix.operation';
+import { waitFields, waitOptions } from './wait.fields';
+
+const JOB_OPERATIONS = ['create', 'remix', 'edit', 'extend'];
 
 export const videoDescription: INodeProperties[] = [
 	{
@@ -37,5 +40,7 @@ export const videoDescription: INodeProperties[] = [
 	...forOperations('video', ['getAll'], getAllFields),
 	...forOperations('video', ['delete'], deleteFields),
 	...forOperations('video', ['download'], downloadFields),
-	optionsCollection('video'),
+	...forOperations('video', JOB_OPERATIONS, waitFields),
+	optionsCollection('video', JOB_OPERATIONS, waitOptions),
+	optionsCollection('video', ['get', 'getAll', 'delete', 'download']),
 ];

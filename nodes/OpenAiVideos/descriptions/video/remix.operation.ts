@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validate';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { checkResponse } from '../../transport/routing';
+import { startJob } from './start-job';
 import { pathWithId, promptField, videoIdField } from '../fields';
 
 export const remixOperation: INodePropertyOptions = {
@@ -12,7 +13,7 @@ export const remixOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: pathWithId('/videos/{id}/remix', 'videoId') },
 		send: { paginate: true, preSend: [requireText('videoId', 'video ID'), requireText('prompt', 'prompt')] },
-		operations: { pagination: sendWithRetries('startsPaidJob') },
+		operations: { pagination: startJob },
 		output: { postReceive: [checkResponse('POST /videos/{video_id}/remix')] },
 	},
 };

@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { outputBinaryPropertyField, variantField } from '../fields';
+
+/** Fields of the operations that start a job (Create, Remix, Edit, Extend). */
+export const waitFields: INodeProperties[] = [
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to wait until the video is completed or failed before going on',
+	},
+	{
+		displayName: 'Download Result',
+		name: 'downloadResult',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to attach the finished file as binary data',
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+	{
+		...variantField,
+		displayOptions: { show: { waitForCompletion: [true], downloadResult: [true] } },
+	},
+	{
+		...outputBinaryPropertyField,
+		displayOptions: { show: { waitForCompletion: [true], downloadResult: [true] } },
+	},
+];
+
+export const waitOptions: INodeProperties[] = [
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 10,
+		description: 'Seconds between status checks when the server does not say when to check again',
+	},
+	{
+		displayName: 'Wait Timeout (Seconds)',
+		name: 'waitTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 7200 },
+		default: 900,
+		description: 'How long to wait for the job at most',
+	},
+	{
+		displayName: 'On Timeout',
+		name: 'onTimeout',
+		type: 'options',
+		options: [
+			{ name: 'Fail With the Job ID', value: 'error' },
+			{ name: 'Return Job', value: 'returnJob', description: 'Output the latest state of the job and go on' },
+		],
+		default: 'error',
+		description: 'What to do when the job is still running at the timeout',
+	},
+];
