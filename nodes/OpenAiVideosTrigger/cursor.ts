@@ -4,7 +4,8 @@
  * `GET /videos?order=desc` lists the newest video first. The state keeps two things only:
  * - `top`: the newest creation time seen so far and the IDs created at exactly that time (ties).
  *   Anything created later, or at that time under another ID, is new since the last poll.
- * - `pending`: the jobs that were still running at the last poll (ID → creation time).
+ * - `pending`: the IDs of the jobs that were still running at the last poll, and `pendingSince`,
+ *   the creation time of the oldest of them.
  * A finished video is emitted when it is new or was pending; every other finished video was
  * already finished at the last poll, so it was handled then (emitted, or there before activation).
  *
@@ -30,8 +31,10 @@ export interface CursorState {
 	v: typeof STATE_VERSION;
 	/** null while the account had no videos at all. */
 	top: CursorTop | null;
-	/** Jobs running at the last poll: ID → created_at. */
-	pending: Record<string, number>;
+	/** IDs of the jobs running at the last poll. */
+	pending: string[];
+	/** created_at of the oldest of them; null when none ran. */
+	pendingSince: number | null;
 }
 
 export type FinishedState = Exclude<JobState, 'running'>;
@@ -55,13 +58,15 @@ function isFiniteNumber(value: unknown): value is number {
 export function readState(data: IDataObject | undefined): CursorState | undefined {
 	if (!data || data.v !== STATE_VERSION) return undefined;
 	const top = data.top as IDataObject | null | undefined;
-	const pending = data.pending as IDataObject | undefined;
+	const { pending, pendingSince } = data;
 	if (top !== null && (typeof top !== 'object' || !isFiniteNumber(top.at) || !Array.isArray(top.ids))) return undefined;
-	if (!pending || typeof pending !== 'object') return undefined;
+	if (!Array.isArray(pending) || (pendingSince !== null && !isFiniteNumber(pendingSince))) return undefined;
+	if (pending.length > 0 && pendingSince === null) return undefined;
 	return {
 		v: STATE_VERSION,
 		top: top === null ? null : { at: top.at as number, ids: (top.ids as unknown[]).map(String) },
-		pending: Object.fromEntries(Object.entries(pending).map(([id, at]) => [id, isFiniteNumber(at) ? at : 0])),
+		pending: (pending as unknown[]).map(String),
+		pendingSince,
 	};
 }
 
@@ -77,8 +82,9 @@ export function createdAtOf(video: IDataObject): number {
 /** The oldest creation time a scan must reach; -Infinity reads the whole list. */
 export function floorOf(previous: CursorState | undefined): number {
 	if (!previous) return -Infinity;
-	const times = Object.values(previous.pending);
+	const times: number[] = [];
 	if (previous.top) times.push(previous.top.at);
+	if (previous.pending.length && previous.pendingSince !== null) times.push(previous.pendingSince);
 	return times.length ? Math.min(...times) : -Infinity;
 }
 
@@ -117,7 +123,7 @@ export class CursorScan {
 	constructor(private readonly previous: CursorState | undefined) {
 		this.floor = floorOf(previous);
 		this.topIds = new Set(previous?.top?.ids ?? []);
-		this.pendingIds = new Set(Object.keys(previous?.pending ?? {}));
+		this.pendingIds = new Set(previous?.pending ?? []);
 	}
 
 	/** Whether a video was created after the last poll saw the list. */
@@ -172,7 +178,9 @@ export class CursorScan {
 		const finished = [...this.finished].sort(
 			(a, b) => finishedAtOf(a.video) - finishedAtOf(b.video) || createdAtOf(a.video) - createdAtOf(b.video),
 		);
-		return { state: { v: STATE_VERSION, top, pending: Object.fromEntries(this.running) }, finished };
+		let pendingSince: number | null = null;
+		for (const at of this.running.values()) if (pendingSince === null || at < pendingSince) pendingSince = at;
+		return { state: { v: STATE_VERSION, top, pending: [...this.running.keys()], pendingSince }, finished };
 	}
 }
 

@@ -31,6 +31,20 @@ function listingUnsupported(context: IPollFunctions, error: ServerError): NodeAp
 	);
 }
 
+/**
+ * The error a failed page becomes. Only the first page tells whether the server lists videos at
+ * all; a later page that fails is reported as it is.
+ */
+function listingErrorOf(context: IPollFunctions, error: unknown, firstPage: boolean): NodeApiError {
+	if (firstPage && error instanceof ServerError && (error.status === 404 || error.status === 405)) {
+		return listingUnsupported(context, error);
+	}
+	if (error instanceof NodeApiError) return error;
+	return new NodeApiError(context.getNode(), error as JsonObject, {
+		message: `${LIST_ENDPOINT} failed: ${(error as Error)?.message ?? String(error)}`,
+	});
+}
+
 function malformed(context: IPollFunctions, body: unknown): NodeApiError {
 	return new NodeApiError(context.getNode(), { body: JSON.stringify(body ?? null).slice(0, 500) } as JsonObject, {
 		message: `${LIST_ENDPOINT} answered without a list of videos`,
@@ -46,11 +60,7 @@ export async function fetchPage(context: IPollFunctions, after: string | undefin
 		if (after !== undefined) qs.after = after;
 		({ body } = await apiRequest(context, { method: 'GET', url: '/videos', qs, endpoint: LIST_ENDPOINT }, 'idempotent'));
 	} catch (error) {
-		// A later page that fails names its cursor; only the first page tells whether listing exists.
-		if (after === undefined && error instanceof ServerError && (error.status === 404 || error.status === 405)) {
-			throw listingUnsupported(context, error);
-		}
-		throw error;
+		throw listingErrorOf(context, error, after === undefined);
 	}
 	const data = (body as IDataObject | undefined)?.data;
 	if (!body || typeof body !== 'object' || !Array.isArray(data)) throw malformed(context, body);

@@ -99,3 +99,15 @@ describe('Video → Create', () => {
 		expect(fake.api.requests).toHaveLength(2);
 	});
 });
+
+describe('Video → Create for servers that refuse JSON', () => {
+	test('"Send as Multipart" sends the fields as multipart/form-data', async () => {
+		const { error } = await fake.run({
+			parameters: { ...create, prompt: 'Rain', seconds: '8', options: { sendAsMultipart: true } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(fake.api.requests[0].headers['content-type']).toMatch(/^multipart\/form-data/);
+		expect(fake.api.requests[0].form?.fields).toEqual({ prompt: 'Rain', model: 'sora-2', seconds: '8' });
+	});
+});

@@ -62,11 +62,24 @@ describe('Video → Download', () => {
 		expect(error?.message).toMatch(new RegExp(`download of video ${video.id} (broke off|is incomplete)`));
 	});
 
-	test('a JSON answer on /content is the server error, not a file', async () => {
+	test('an error answer while the video renders says it is not ready, with the server message', async () => {
 		const video = fake.api.addVideo({ status: 'in_progress' });
 		const { error } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
 
-		expect(error?.message).toMatch(/GET \/videos\/\{video_id\}\/content failed \(404/);
+		expect(error?.message).toMatch(new RegExp(`^Video ${video.id} is not ready for download \\(HTTP 404\\): Video '${video.id}' is not ready yet`));
+	});
+
+	test('a "video/mp4" answer whose body is JSON is an error, not a file', async () => {
+		const video = fake.api.addVideo();
+		fake.api.setContent(String(video.id), 'video', {
+			body: JSON.stringify({ error: { message: 'Video is still processing', code: '500' } }),
+			contentType: 'video/mp4',
+		});
+		const { error, items } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/answered JSON instead of a file .*probably not ready/);
+		expect(error?.description).toMatch(/Video is still processing/);
 	});
 
 	test('a 200 answer with a JSON body is an error with the server message', async () => {
@@ -77,7 +90,9 @@ describe('Video → Download', () => {
 		);
 		const { error } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
 
-		expect(error?.message).toBe(`GET /videos/{video_id}/content answered application/json instead of a file for video ${video.id}`);
+		expect(error?.message).toBe(
+			`GET /videos/{video_id}/content answered application/json instead of a file for video ${video.id}; the video is probably not ready`,
+		);
 		expect(error?.description).toMatch(/Video is still processing/);
 	});
 

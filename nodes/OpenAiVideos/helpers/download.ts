@@ -75,6 +75,41 @@ async function followRedirects(context: ApiContext, response: FullResponse, vide
 	return response;
 }
 
+/** Servers answer these while a video is still rendering (or when it failed and has no file). */
+const NOT_READY_STATUSES = [400, 404, 409, 422, 500];
+
+async function contentError(context: ApiContext, response: FullResponse, videoId: string): Promise<NodeApiError> {
+	const error = await toServerError(context.getNode(), response, CONTENT_ENDPOINT);
+	if (!NOT_READY_STATUSES.includes(error.status) || error.message.startsWith('The server does not offer')) return error;
+	return new NodeApiError(context.getNode(), { videoId, status: error.status }, {
+		message: `Video ${videoId} is not ready for download (HTTP ${error.status}): ${error.serverText}`,
+		description: 'Download a video once its status is completed: use Create with Wait for Completion, or check it with Get. A failed video has no file.',
+		httpCode: String(error.status),
+	});
+}
+
+/** The first chunk of a stream, put back so the stream still yields everything. */
+async function peek(body: unknown): Promise<Buffer | undefined> {
+	const stream = body as {
+		read?: () => Buffer | null;
+		unshift?: (chunk: Buffer) => void;
+		once: (event: string, listener: () => void) => void;
+		readableEnded?: boolean;
+	};
+	if (typeof stream?.read !== 'function' || typeof stream.unshift !== 'function') return undefined;
+	let chunk = stream.read();
+	while (chunk === null && !stream.readableEnded) {
+		await new Promise<void>((resolve) => {
+			stream.once('readable', resolve);
+			stream.once('end', resolve);
+			stream.once('error', resolve);
+		});
+		chunk = stream.read();
+	}
+	if (chunk) stream.unshift(chunk);
+	return chunk ?? undefined;
+}
+
 /** Takes a /content answer (redirects followed) into the binary data store, or fails clearly. */
 export async function receiveContent(
 	context: ApiContext,
@@ -83,7 +118,7 @@ export async function receiveContent(
 	variant: string,
 ): Promise<IBinaryData> {
 	const final = await followRedirects(context, response, videoId);
-	if (final.statusCode >= 300) throw await toServerError(context.getNode(), final, CONTENT_ENDPOINT);
+	if (final.statusCode >= 300) throw await contentError(context, final, videoId);
 	return await storeContent(context, final, videoId, variant);
 }
 
@@ -99,10 +134,13 @@ async function storeContent(
 ): Promise<IBinaryData> {
 	const node = context.getNode();
 	const mimeType = mimeTypeOf(response, variant);
-	if (mimeType === 'application/json' || mimeType.startsWith('text/')) {
+	// Some gateways answer "video/mp4" with a JSON error body while the video is not ready.
+	const isText = mimeType === 'application/json' || mimeType.startsWith('text/');
+	const looksLikeJson = !isText && (await peek(response.body))?.toString('utf8', 0, 16).trimStart().startsWith('{');
+	if (isText || looksLikeJson) {
 		const { message } = serverMessageOf(await readErrorBody(response.body));
 		throw new NodeApiError(node, { videoId }, {
-			message: `${CONTENT_ENDPOINT} answered ${mimeType} instead of a file for video ${videoId}`,
+			message: `${CONTENT_ENDPOINT} answered ${looksLikeJson ? 'JSON' : mimeType} instead of a file for video ${videoId}; the video is probably not ready`,
 			description: `${message ?? 'The server sent no file.'} The video may not be ready yet; check its status with the Get operation.`,
 		});
 	}

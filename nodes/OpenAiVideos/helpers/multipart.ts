@@ -65,3 +65,14 @@ export function sendAsMultipart(...files: FileField[]): PreSendAction {
 		return { ...options, body: form, headers };
 	};
 }
+
+const sendFieldsAsMultipart = sendAsMultipart();
+
+/** preSend of the "Send as Multipart" option: for servers that refuse JSON creates (vLLM-Omni). */
+export async function sendAsMultipartWhenChosen(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (!this.getNodeParameter('options.sendAsMultipart', false) || options.body instanceof FormData) return options;
+	return await sendFieldsAsMultipart.call(this, options);
+}

@@ -1,7 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import { headerValue } from '../transport/errors';
+import { foreignApiError, headerValue } from '../transport/errors';
 import { apiRequest, cancelSignalOf, type ApiContext } from '../transport/request';
 import { jobStateOf, type JobState } from './status';
 
@@ -48,6 +48,8 @@ export async function waitForJob(context: ApiContext, job: IDataObject, settings
 				'idempotent',
 				settings.maxRetries,
 			);
+			const foreign = foreignApiError(context.getNode(), 'GET /videos/{video_id}', response.body);
+			if (foreign) throw foreign;
 			video = { ...(response.body as IDataObject) };
 			delayMs = nextDelayMs(response.headers, settings.pollIntervalMs);
 		} catch (error) {

@@ -13,6 +13,8 @@ export class ServerError extends NodeApiError {
 	constructor(
 		node: INode,
 		readonly status: number,
+		/** The server's own words about the error. */
+		readonly serverText: string,
 		message: string,
 		readonly retryAfterMs: number | undefined,
 		details: JsonObject,
@@ -104,18 +106,44 @@ function hintFor(status: number): string {
 	return 'Check the parameters of the node.';
 }
 
-/** Turns a non-2xx answer into a ServerError that carries the server's message, code and status. */
+/** A 405, or a 404 that is the web framework's own page rather than an API error: no such route. */
+function isMissingRoute(status: number, body: unknown): boolean {
+	if (status === 405) return true;
+	if (status !== 404) return false;
+	if (body === undefined || body === null || typeof body === 'string') return true;
+	const data = body as IDataObject;
+	return data.error === undefined && (data.detail === 'Not Found' || Object.keys(data).length === 0);
+}
+
+/** Turns an error answer into a ServerError that carries the server's message, code and status. */
 export async function toServerError(node: INode, response: FullResponse, endpoint: string): Promise<ServerError> {
 	const body = await readErrorBody(response.body);
 	const { message, code, type } = serverMessageOf(body);
 	const status = response.statusCode;
 	const text = message ?? `HTTP ${status}`;
+	const details = { code: code ?? null, type: type ?? null, status };
+	const retryAfterMs = retryAfterMsOf(response.headers);
+	if (isMissingRoute(status, body)) {
+		return new ServerError(node, status, text, `The server does not offer ${endpoint} (HTTP ${status})`, retryAfterMs, {
+			...details,
+			serverMessage: `${text} — This server carries only part of the OpenAI Videos API, so this operation cannot be used with it.`,
+		});
+	}
 	const prefix = status === 401 || status === 403 ? 'The server rejected the API key' : `${endpoint} failed`;
-	return new ServerError(
-		node,
-		status,
-		`${prefix} (${status}${code ? `, ${code}` : ''}): ${text}`,
-		retryAfterMsOf(response.headers),
-		{ serverMessage: `${text} — ${hintFor(status)}`, code: code ?? null, type: type ?? null, status },
-	);
+	return new ServerError(node, status, text, `${prefix} (${status}${code ? `, ${code}` : ''}): ${text}`, retryAfterMs, {
+		...details,
+		serverMessage: `${text} — ${hintFor(status)}`,
+	});
+}
+
+/** The answer of a server that is not the OpenAI Videos API (OpenRouter, Azure's older jobs API). */
+export function foreignApiError(node: INode, endpoint: string, body: unknown): NodeApiError | undefined {
+	const data = (body ?? {}) as IDataObject;
+	const isVideo = typeof data.id === 'string' || typeof data.id === 'number';
+	const foreign = !isVideo || data.polling_url !== undefined || /generation\.job/.test(String(data.object ?? ''));
+	if (!foreign) return undefined;
+	return new NodeApiError(node, { endpoint }, {
+		message: `This server does not speak the OpenAI Videos API: its answer to ${endpoint} is not a video job`,
+		description: `It answered ${JSON.stringify(body).slice(0, 300)}. Point the credential's Base URL at a server that serves the OpenAI Videos API (e.g. a LiteLLM proxy, or https://{resource}.openai.azure.com/openai/v1).`,
+	});
 }

@@ -15,7 +15,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { toServerError, type FullResponse } from './errors';
+import { foreignApiError, toServerError, type FullResponse } from './errors';
 import { cancelSignalOf, DEFAULT_MAX_RETRIES } from './request';
 import { withRetries, type RetryPolicy } from './retry';
 
@@ -41,6 +41,16 @@ export function checkResponse(endpoint: string): PostReceiveAction {
 		}
 		return items;
 	};
+}
+
+/** postReceive: an error answer, or an answer that is no video job, becomes a clear error. */
+export function checkVideoResponse(endpoint: string): PostReceiveAction[] {
+	const expectVideo = async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		const error = foreignApiError(this.getNode(), endpoint, items[0]?.json);
+		if (error) throw error;
+		return items;
+	};
+	return [checkResponse(endpoint), expectVideo];
 }
 
 export async function sendRetried(

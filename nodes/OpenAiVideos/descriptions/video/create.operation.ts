@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText, omitEmptyFields } from '../../helpers/validate';
 import { sendAsMultipart } from '../../helpers/multipart';
-import { checkResponse } from '../../transport/routing';
+import { checkVideoResponse } from '../../transport/routing';
 import { startJob } from './start-job';
 import { promptField } from '../fields';
 
@@ -15,7 +15,7 @@ export const createOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/videos' },
 		send: { paginate: true, preSend: [requireText('prompt', 'prompt'), omitEmptyFields] },
 		operations: { pagination: startJob },
-		output: { postReceive: [checkResponse('POST /videos')] },
+		output: { postReceive: checkVideoResponse('POST /videos') },
 	},
 };
 

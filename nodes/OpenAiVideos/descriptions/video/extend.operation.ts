@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validate';
-import { checkResponse } from '../../transport/routing';
+import { checkVideoResponse } from '../../transport/routing';
 import { startJob } from './start-job';
 import { promptField } from '../fields';
 import { videoSourceFields } from './source';
@@ -15,7 +15,7 @@ export const extendOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/videos/extensions' },
 		send: { paginate: true, preSend: [requireText('prompt', 'prompt'), requireText('seconds', 'length in seconds')] },
 		operations: { pagination: startJob },
-		output: { postReceive: [checkResponse('POST /videos/extensions')] },
+		output: { postReceive: checkVideoResponse('POST /videos/extensions') },
 	},
 };
 

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validate';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { checkVideoResponse, sendWithRetries } from '../../transport/routing';
 import { pathWithId, videoIdField } from '../fields';
 
 export const getOperation: INodePropertyOptions = {
@@ -13,7 +13,7 @@ export const getOperation: INodePropertyOptions = {
 		request: { method: 'GET', url: pathWithId('/videos/{id}', 'videoId') },
 		send: { paginate: true, preSend: [requireText('videoId', 'video ID')] },
 		operations: { pagination: sendWithRetries('idempotent') },
-		output: { postReceive: [checkResponse('GET /videos/{video_id}')] },
+		output: { postReceive: checkVideoResponse('GET /videos/{video_id}') },
 	},
 };
 

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireText } from '../../helpers/validate';
-import { checkResponse } from '../../transport/routing';
+import { checkVideoResponse } from '../../transport/routing';
 import { startJob } from './start-job';
 import { pathWithId, promptField, videoIdField } from '../fields';
 
@@ -14,7 +14,7 @@ export const remixOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: pathWithId('/videos/{id}/remix', 'videoId') },
 		send: { paginate: true, preSend: [requireText('videoId', 'video ID'), requireText('prompt', 'prompt')] },
 		operations: { pagination: startJob },
-		output: { postReceive: [checkResponse('POST /videos/{video_id}/remix')] },
+		output: { postReceive: checkVideoResponse('POST /videos/{video_id}/remix') },
 	},
 };
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sendAsMultipartWhenChosen } from '../../helpers/multipart';
 import { outputBinaryPropertyField, variantField } from '../fields';
 
 /** Fields of the operations that start a job (Create, Remix, Edit, Extend). */
@@ -30,6 +31,15 @@ export const waitFields: INodeProperties[] = [
 ];
 
 export const waitOptions: INodeProperties[] = [
+	{
+		displayName: 'Send as Multipart',
+		name: 'sendAsMultipart',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send the request as multipart/form-data even without a file, for servers that refuse JSON (e.g. vLLM-Omni)',
+		displayOptions: { show: { '/operation': ['create'] } },
+		routing: { send: { preSend: [sendAsMultipartWhenChosen] } },
+	},
 	{
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',
