@@ -100,7 +100,8 @@ class Scope {
 
 	match(text, pattern, label) {
 		const pass = typeof text === 'string' && pattern.test(text);
-		return this.report.record(this.prefix, this.needs, pass, label, pass ? undefined : `${show(text)} does not match ${pattern}`);
+		const shown = typeof text === 'string' && text.length > 300 ? `the text (${text.length} characters)` : show(text);
+		return this.report.record(this.prefix, this.needs, pass, label, pass ? undefined : `${shown} does not match ${pattern}`);
 	}
 
 	/** Runs fn; an exception is a failed check instead of the end of the suite. */
