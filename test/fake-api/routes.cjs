@@ -2,7 +2,7 @@
 /*
  * Route table and handlers of the fake OpenAI Videos API.
  *
- * A handler gets ctx = { store, record, bodyError, jobPlan } plus its decoded
+ * A handler gets ctx = { store, record, bodyError, jobPlan, createDefaults? } plus its decoded
  * path params and returns a reply:
  *   { status, json, headers? }   -> JSON response
  *   { content }                  -> resolved content (see content.cjs)
@@ -66,12 +66,14 @@ function createVideo(ctx) {
 	if (error) return error;
 	const refError = checkInputReference(ctx, params);
 	if (refError) return refError;
+	// A server profile may fall back to other values (ctx.createDefaults, profiles.cjs).
+	const defaults = { model: 'sora-2', seconds: '4', size: '720x1280', ...ctx.createDefaults };
 	const video = ctx.store.createJob(
 		{
 			prompt,
-			model: optString(params.model, 'sora-2'),
-			seconds: optString(params.seconds, '4'),
-			size: optString(params.size, '720x1280'),
+			model: optString(params.model, defaults.model),
+			seconds: optString(params.seconds, defaults.seconds),
+			size: optString(params.size, defaults.size),
 		},
 		ctx.jobPlan,
 	);

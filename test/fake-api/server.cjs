@@ -4,7 +4,14 @@
  * Node 20+ built-ins only; nothing happens until startFakeApi() is called.
  *
  *   const { startFakeApi } = require('./fake-api/server.cjs');
- *   const api = await startFakeApi({ apiKey = 'sk-test-key', basePath = '/v1' });
+ *   const api = await startFakeApi({ apiKey = 'sk-test-key', basePath = '/v1',
+ *                                    profile = 'openai', profileOptions = {} });
+ *
+ * `profile` makes the fake answer as one of the servers that carry the API on (LiteLLM, Azure,
+ * New API, vLLM-Omni, SGLang, Aquiles-Image, a relay) or as a server of another API
+ * (OpenRouter, Azure's older jobs API); see profiles.cjs for what each one changes. Without it
+ * (or with 'openai') everything below behaves as OpenAI's reference. A profile brings its own
+ * default basePath (an explicit basePath wins).
  *
  * FakeApi:
  *   baseUrl            'http://127.0.0.1:<port>' + basePath
@@ -27,6 +34,11 @@
  *           destroy, truncate, passthrough })  one-shot override, FIFO per matcher
  *   scripts            pending scripts [{ matcher, response }]
  *   reset()            clears requests, videos, characters, content, scripts, jobPlan
+ *                      (and relayRequests, profileOptions back to how they started)
+ *   profile            name of the server profile ('openai' by default)
+ *   profileOptions     the profile's settings, read at each request (mutable; profiles.cjs)
+ *   relayRequests      requests the 'relay' profile's signed-URL server got: { method, url, headers }
+ *   relayBaseUrl       'http://localhost:<port>' of that server ('relay' profile only)
  *   close()            -> Promise; closes the server and every open socket
  *
  * Routes (under basePath, Bearer or `api-key` auth): POST /videos, GET /videos,
@@ -39,6 +51,7 @@ const { createStore, DEFAULT_PLAN } = require('./store.cjs');
 const { readBody, parseBody } = require('./multipart.cjs');
 const { sendContent } = require('./content.cjs');
 const { findRoute, apiError } = require('./routes.cjs');
+const { createProfile } = require('./profiles.cjs');
 
 const UNAUTHORIZED = apiError(401, 'Incorrect API key provided', { code: 'invalid_api_key' });
 const UNKNOWN_ROUTE = apiError(404, 'Unknown route', { code: 'unknown_route' });
@@ -56,9 +69,9 @@ function safeDecode(text) {
 	}
 }
 
-function isAuthorized(headers, apiKey) {
+function isAuthorized(headers, apiKey, apiKeyHeader = true) {
 	const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
-	return (bearer && bearer[1].trim() === apiKey) || headers['api-key'] === apiKey;
+	return (bearer && bearer[1].trim() === apiKey) || (apiKeyHeader && headers['api-key'] === apiKey);
 }
 
 function sendJson(res, reply, extraHeaders) {
@@ -70,6 +83,19 @@ function sendJson(res, reply, extraHeaders) {
 		...reply.headers,
 	});
 	res.end(body);
+}
+
+/** A reply whose body goes out as it is (profiles: plain text, redirects, mislabelled bodies). */
+function sendRaw(res, reply, extraHeaders) {
+	const body = Buffer.isBuffer(reply.raw) ? reply.raw : Buffer.from(String(reply.raw));
+	res.writeHead(reply.status ?? 200, { ...extraHeaders, ...reply.headers, 'content-length': String(body.length) });
+	res.end(body);
+}
+
+function sendReply(res, reply, extraHeaders) {
+	if (reply.content) return sendContent(res, reply.content, extraHeaders);
+	if (reply.raw !== undefined) return sendRaw(res, reply, extraHeaders);
+	return sendJson(res, reply, extraHeaders);
 }
 
 function matches(matcher, record) {
@@ -108,8 +134,8 @@ function playScript(req, res, response, baseHeaders) {
 
 async function startFakeApi(options = {}) {
 	const apiKey = options.apiKey ?? 'sk-test-key';
-	const basePath = normalizeBasePath(options.basePath ?? '/v1');
-	const store = createStore();
+	let profile;
+	const store = createStore({ videoId: (n, fields) => profile.videoId?.(n, fields) });
 	const timers = new Set();
 
 	const api = {
@@ -131,9 +157,20 @@ async function startFakeApi(options = {}) {
 			api.scripts.length = 0;
 			api.jobPlan = { ...DEFAULT_PLAN };
 			store.reset();
+			api.relayRequests.length = 0;
+			api.profileOptions = { ...initialProfileOptions };
+			profile.reset?.();
 		},
 		close,
+		profile: options.profile ?? 'openai',
+		profileOptions: {},
+		relayRequests: [],
+		relayBaseUrl: undefined,
 	};
+	profile = createProfile(api.profile, { api, store });
+	const initialProfileOptions = { ...profile.defaults, ...options.profileOptions };
+	api.profileOptions = { ...initialProfileOptions };
+	const basePath = normalizeBasePath(options.basePath ?? profile.basePath ?? '/v1');
 
 	function sleep(ms) {
 		return new Promise((resolve) => {
@@ -189,12 +226,28 @@ async function startFakeApi(options = {}) {
 			if (scripted.delayMs) await sleep(scripted.delayMs);
 			if (playScript(req, res, scripted, baseHeaders) !== false) return;
 		}
-		if (!isAuthorized(req.headers, apiKey)) return sendJson(res, UNAUTHORIZED, baseHeaders);
-		const route = segments && findRoute(req.method, segments);
-		if (!route) return sendJson(res, UNKNOWN_ROUTE, baseHeaders);
-		const reply = route({ store, record, bodyError, jobPlan: api.jobPlan });
-		if (reply.content) return sendContent(res, reply.content, baseHeaders);
-		return sendJson(res, reply, baseHeaders);
+		if (!isAuthorized(req.headers, apiKey, profile.apiKeyHeader)) {
+			return sendReply(res, profile.unauthorized?.() ?? UNAUTHORIZED, baseHeaders);
+		}
+		const ctx = {
+			store,
+			record,
+			bodyError,
+			jobPlan: api.jobPlan,
+			segments,
+			options: api.profileOptions,
+			createDefaults: profile.createDefaults,
+		};
+		const early = segments && profile.before?.(ctx);
+		if (early) return sendReply(res, early, baseHeaders);
+		const route = ctx.segments && findRoute(req.method, ctx.segments);
+		if (!route) {
+			const unknown = ctx.segments && profile.unknownRoute?.(ctx);
+			if (unknown) return sendReply(res, unknown, baseHeaders);
+			return sendReply(res, profile.after ? profile.after(UNKNOWN_ROUTE, ctx) : UNKNOWN_ROUTE, baseHeaders);
+		}
+		const reply = route(ctx);
+		return sendReply(res, profile.after ? profile.after(reply, ctx) : reply, baseHeaders);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -208,10 +261,11 @@ async function startFakeApi(options = {}) {
 		for (const timer of timers) clearTimeout(timer);
 		timers.clear();
 		store.stopTimers(); // keeps requests/videos inspectable after close
-		return new Promise((resolve) => {
+		const closed = new Promise((resolve) => {
 			server.close(() => resolve());
 			server.closeAllConnections?.();
 		});
+		return Promise.all([closed, profile.close?.()]).then(() => undefined);
 	}
 
 	await new Promise((resolve, reject) => {
@@ -222,6 +276,7 @@ async function startFakeApi(options = {}) {
 		});
 	});
 	api.baseUrl = `http://127.0.0.1:${server.address().port}${basePath}`;
+	await profile.start?.();
 	return api;
 }
 

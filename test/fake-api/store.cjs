@@ -22,7 +22,11 @@ const EXPIRY_SECONDS = 24 * 60 * 60;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function createStore() {
+/**
+ * options.videoId(n, fields): the ID of the n-th new video (fields: what it is created with),
+ * or undefined for the default `video_<n>` (server profiles, profiles.cjs).
+ */
+function createStore(options = {}) {
 	const videos = new Map();
 	const characters = new Map();
 	const jobs = new Map(); // id -> { plan, polls, createdMs, timer }
@@ -38,10 +42,12 @@ function createStore() {
 		return clock;
 	}
 
-	function nextVideoId() {
+	function nextVideoId(fields = {}) {
 		let id;
-		do id = `video_${++videoCounter}`;
-		while (videos.has(id));
+		do {
+			videoCounter += 1;
+			id = options.videoId?.(videoCounter, fields) ?? `video_${videoCounter}`;
+		} while (videos.has(id));
 		return id;
 	}
 
@@ -59,7 +65,7 @@ function createStore() {
 	}
 
 	function addVideo(partial = {}) {
-		const id = partial.id ?? nextVideoId();
+		const id = partial.id ?? nextVideoId(partial);
 		if (videos.has(id)) throw new Error(`fake-api: video '${id}' already exists`);
 		const status = partial.status ?? 'completed';
 		const video = {

@@ -56,14 +56,33 @@ export interface FakeApi {
 	close(): Promise<void>;
 }
 
+/** Server profiles of the fake (test/fake-api/profiles.cjs); 'openai' is the default. */
+export type FakeApiProfile =
+	| 'openai'
+	| 'litellm'
+	| 'azure'
+	| 'newapi'
+	| 'vllm'
+	| 'sglang'
+	| 'aquiles'
+	| 'relay'
+	| 'openrouter'
+	| 'azure-legacy';
+
+export interface FakeApiOptions {
+	basePath?: string;
+	profile?: FakeApiProfile;
+	profileOptions?: Record<string, unknown>;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server = require('../fake-api/server.cjs') as {
-	startFakeApi(options?: { apiKey?: string; basePath?: string }): Promise<FakeApi>;
+	startFakeApi(options?: FakeApiOptions & { apiKey?: string }): Promise<FakeApi>;
 };
 
 export const API_KEY = 'sk-test-key-0123456789';
 
-export async function startFakeApi(options: { basePath?: string } = {}): Promise<FakeApi> {
+export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
 	return await server.startFakeApi({ apiKey: API_KEY, ...options });
 }
 

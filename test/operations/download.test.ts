@@ -66,7 +66,7 @@ describe('Video → Download', () => {
 		const video = fake.api.addVideo({ status: 'in_progress' });
 		const { error } = await fake.run({ parameters: { ...download, videoId: String(video.id) } });
 
-		expect(error?.message).toMatch(new RegExp(`^Video ${video.id} is not ready for download \\(HTTP 404\\): Video '${video.id}' is not ready yet`));
+		expect(error?.message).toMatch(new RegExp(`^Video ${video.id} is not ready for download, or has no file \\(HTTP 404\\): Video '${video.id}' is not ready yet`));
 	});
 
 	test('a "video/mp4" answer whose body is JSON is an error, not a file', async () => {

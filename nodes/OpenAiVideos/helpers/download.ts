@@ -82,7 +82,7 @@ async function contentError(context: ApiContext, response: FullResponse, videoId
 	const error = await toServerError(context.getNode(), response, CONTENT_ENDPOINT);
 	if (!NOT_READY_STATUSES.includes(error.status) || error.message.startsWith('The server does not offer')) return error;
 	return new NodeApiError(context.getNode(), { videoId, status: error.status }, {
-		message: `Video ${videoId} is not ready for download (HTTP ${error.status}): ${error.serverText}`,
+		message: `Video ${videoId} is not ready for download, or has no file (HTTP ${error.status}): ${error.serverText}`,
 		description: 'Download a video once its status is completed: use Create with Wait for Completion, or check it with Get. A failed video has no file.',
 		httpCode: String(error.status),
 	});

@@ -62,20 +62,21 @@ export async function waitForJob(context: ApiContext, job: IDataObject, settings
 	return { video, state: jobStateOf(video) };
 }
 
-export function failedJobError(context: ApiContext, video: IDataObject): NodeApiError {
+/** `jobId` is the ID the job was created with, whatever spelling the server answers later. */
+export function failedJobError(context: ApiContext, video: IDataObject, jobId: string): NodeApiError {
 	const error = (video.error ?? {}) as IDataObject;
 	const code = error.code === undefined || error.code === null ? undefined : String(error.code);
 	const message = typeof error.message === 'string' ? error.message : `the job ended with status "${String(video.status)}"`;
 	return new NodeApiError(context.getNode(), video as JsonObject, {
-		message: `Video job ${String(video.id)} failed${code ? ` (${code})` : ''}: ${message}`,
+		message: `Video job ${jobId} failed${code ? ` (${code})` : ''}: ${message}`,
 		description: 'Change the prompt or the reference and start a new job; the failed job is not billed again.',
 	});
 }
 
-export function timeoutError(context: ApiContext, video: IDataObject, timeoutMs: number): NodeApiError {
+export function timeoutError(context: ApiContext, video: IDataObject, jobId: string, timeoutMs: number): NodeApiError {
 	const progress = video.progress === undefined || video.progress === null ? '' : `, ${String(video.progress)}% done`;
 	return new NodeApiError(context.getNode(), video as JsonObject, {
-		message: `Video job ${String(video.id)} is still ${String(video.status)}${progress} after waiting ${Math.round(timeoutMs / 1000)} s`,
-		description: `The job keeps running and may still finish: fetch it later with the Get operation (ID ${String(video.id)}), raise the Wait Timeout option, or set On Timeout to Return Job.`,
+		message: `Video job ${jobId} is still ${String(video.status)}${progress} after waiting ${Math.round(timeoutMs / 1000)} s`,
+		description: `The job keeps running and may still finish: fetch it later with the Get operation (ID ${jobId}), raise the Wait Timeout option, or set On Timeout to Return Job.`,
 	});
 }

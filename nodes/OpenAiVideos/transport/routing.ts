@@ -76,14 +76,15 @@ const MAX_PAGE_SIZE = 100;
 
 /**
  * Get Many: follows `after` = `last_id` while `has_more`, asking for no more than it still needs.
- * Stops on an empty page or a cursor seen before (servers that ignore unknown cursors).
+ * Stops on a page that brings no new video: an empty page, a cursor seen before, or a server
+ * that restarts the list from the top when it does not know the cursor.
  */
 export const followCursor: Driver = async function (this, requestData) {
 	const wanted = this.getNodeParameter('returnAll', false)
 		? Infinity
 		: Number(this.getNodeParameter('limit', 50));
 	const videos: IDataObject[] = [];
-	const cursorsSeen = new Set<string>();
+	const idsSeen = new Set<string>();
 	let after: string | undefined;
 	while (videos.length < wanted) {
 		const qs = { ...requestData.options.qs, limit: Math.min(MAX_PAGE_SIZE, wanted - videos.length), after };
@@ -91,12 +92,12 @@ export const followCursor: Driver = async function (this, requestData) {
 		const [page] = await sendRetried(this, { ...requestData, options: { ...requestData.options, qs } }, 'idempotent');
 		const body = (page?.json ?? {}) as IDataObject;
 		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		videos.push(...data.slice(0, wanted - videos.length));
-		const last = data[data.length - 1];
-		after = (body.last_id as string | undefined) ?? (last?.id as string | undefined);
-		if (!data.length || body.has_more === false || !after || cursorsSeen.has(after)) break;
+		const fresh = data.filter((video) => !idsSeen.has(String(video.id)));
+		for (const video of fresh) idsSeen.add(String(video.id));
+		videos.push(...fresh.slice(0, wanted - videos.length));
+		after = (body.last_id as string | undefined) ?? (data[data.length - 1]?.id as string | undefined);
+		if (!fresh.length || body.has_more === false || !after) break;
 		if (body.has_more === undefined && data.length < qs.limit) break;
-		cursorsSeen.add(after);
 	}
 	return pairWithInput(
 		this,

@@ -15,6 +15,7 @@ export const startJob: Driver = async function (this, requestData) {
 };
 
 async function finishJob(context: IExecutePaginationFunctions, job: IDataObject): Promise<INodeExecutionData> {
+	const jobId = String(job.id);
 	const maxRetries = maxRetriesOf(context);
 	const timeoutMs = Number(context.getNodeParameter('options.waitTimeout', 900)) * 1000;
 	const { video, state } = await waitForJob(context, job, {
@@ -24,10 +25,10 @@ async function finishJob(context: IExecutePaginationFunctions, job: IDataObject)
 	});
 	if (state === 'timedOut') {
 		if (context.getNodeParameter('options.onTimeout', 'error') === 'returnJob') return { json: video };
-		throw timeoutError(context, video, timeoutMs);
+		throw timeoutError(context, video, jobId, timeoutMs);
 	}
 	if (state === 'failed') {
-		const error = failedJobError(context, video);
+		const error = failedJobError(context, video, jobId);
 		// The item keeps the video object (and the API's own error field) instead of n8n's {error}.
 		if (context.continueOnFail()) return { json: { ...video, error: video.error ?? { message: error.message } } };
 		throw error;
@@ -35,5 +36,5 @@ async function finishJob(context: IExecutePaginationFunctions, job: IDataObject)
 	if (!context.getNodeParameter('downloadResult', true)) return { json: video };
 	const variant = String(context.getNodeParameter('variant', 'video'));
 	const propertyName = String(context.getNodeParameter('binaryPropertyName', 'data')).trim();
-	return withBinary({ json: video }, propertyName, await downloadVideo(context, String(job.id), variant, maxRetries));
+	return withBinary({ json: video }, propertyName, await downloadVideo(context, jobId, variant, maxRetries));
 }

@@ -1,0 +1,151 @@
+/**
+ * New API (QuantumNous): task_ IDs with a duplicate task_id, status "unknown" while running,
+ * no seconds/size/completed_at, video_url and metadata.url, content 400 before completion and
+ * 502 after an upstream failure, no list and no DELETE (Gin's plain-text 404), errors without code.
+ */
+import {
+	bytesOf,
+	calls,
+	create,
+	download,
+	get,
+	getAll,
+	messageOf,
+	NOT_READY,
+	notOffered,
+	polls,
+	REJECTED_KEY,
+	remove,
+	useProfile,
+	videoId,
+} from './helpers';
+
+const fake = useProfile('newapi');
+
+describe('Create with Wait and Download', () => {
+	test('waits through "unknown", downloads, and keeps task_id, video_url and metadata.url in the output', async () => {
+		fake.api.jobPlan = { pollsUntilDone: 3, pollAfterMs: 20 };
+		const { items, error } = await fake.run({ parameters: create() });
+
+		expect(messageOf(error)).toBe('(no error)');
+		const id = videoId(fake.api);
+		expect(id).toMatch(/^task_[0-9a-f]{26}$/);
+		expect(calls(fake.api)).toEqual(['POST /videos', ...Array(3).fill(`GET /videos/${id}`), `GET /videos/${id}/content`]);
+		const url = `${fake.api.baseUrl}/videos/${id}/content`;
+		expect(items[0].json).toEqual({
+			id,
+			task_id: id,
+			object: 'video',
+			model: 'sora-2',
+			status: 'completed',
+			progress: 100,
+			created_at: expect.any(Number),
+			video_url: url,
+			metadata: { url },
+		});
+		expect((await bytesOf(items[0].binary!.data)).toString()).toBe(`fake-mp4:${id}`);
+	});
+
+	test.each([
+		['pending', 'succeeded'],
+		['processing', 'succeeded'],
+	])('"%s" counts as running and "%s" as done', async (runningStatus, completedStatus) => {
+		Object.assign(fake.api.profileOptions, { runningStatus, completedStatus });
+		fake.api.jobPlan = { pollsUntilDone: 3, pollAfterMs: 20 };
+		const { items, error } = await fake.run({ parameters: create() });
+
+		expect(messageOf(error)).toBe('(no error)');
+		expect(polls(fake.api)).toHaveLength(3);
+		expect(items[0].json.status).toBe(completedStatus);
+		expect(items[0].binary?.data.mimeType).toBe('video/mp4');
+	});
+
+	test('a failed job without an error code names the job and the message', async () => {
+		fake.api.jobPlan = {
+			pollsUntilDone: 1,
+			pollAfterMs: 20,
+			outcome: 'failed',
+			error: { message: 'Content policy violation' } as { code: string; message: string },
+		};
+		const { error } = await fake.run({ parameters: create() });
+
+		expect(messageOf(error)).toBe(`Video job ${videoId(fake.api)} failed: Content policy violation`);
+	});
+});
+
+test('Get outputs the task as sent: missing seconds, size and completed_at are fine', async () => {
+	const id = String(fake.api.addVideo({ status: 'in_progress', progress: 40 }).id);
+	const { items, error } = await fake.run({ parameters: get(id) });
+
+	expect(messageOf(error)).toBe('(no error)');
+	expect(items[0].json).toEqual({
+		id,
+		task_id: id,
+		object: 'video',
+		model: 'sora-2',
+		status: 'unknown',
+		progress: 40,
+		created_at: expect.any(Number),
+	});
+});
+
+describe('Download', () => {
+	test('of a completed task gives the file', async () => {
+		const id = String(fake.api.addVideo().id);
+		const { items, error } = await fake.run({ parameters: download(id) });
+
+		expect(messageOf(error)).toBe('(no error)');
+		expect(items[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4` });
+	});
+
+	test('before completion (400 with an error body) says the video is not ready', async () => {
+		const id = String(fake.api.addVideo({ status: 'in_progress', progress: 40 }).id);
+		const { error } = await fake.run({ parameters: download(id) });
+
+		expect(messageOf(error)).toMatch(NOT_READY);
+		expect(messageOf(error)).toContain(id);
+	});
+
+	test('after an upstream failure (502) gives the status and the server message', async () => {
+		const id = String(fake.api.addVideo({ status: 'failed', error: { code: 'x', message: 'render crashed' } }).id);
+		const { error } = await fake.run({ parameters: download(id) });
+
+		expect(messageOf(error)).toMatch(/502/);
+		expect(messageOf(error)).toMatch(/upstream task failed: render crashed/);
+	});
+});
+
+describe('routes New API lacks (404 "404 page not found")', () => {
+	test('Get Many says the server does not offer GET /videos', async () => {
+		fake.api.addVideo();
+		const { error } = await fake.run({ parameters: getAll() });
+
+		expect(messageOf(error)).toMatch(notOffered('GET /videos'));
+	});
+
+	test('Delete says the server does not offer DELETE /videos/{video_id}', async () => {
+		const id = String(fake.api.addVideo().id);
+		const { error } = await fake.run({ parameters: remove(id) });
+
+		expect(messageOf(error)).toMatch(notOffered('DELETE /videos/{video_id}'));
+	});
+
+	test('the trigger says the server does not offer listing', async () => {
+		fake.api.addVideo();
+		await expect(fake.trigger().poll()).rejects.toThrow(/^The server does not offer .*GET \/videos/);
+	});
+});
+
+test('a wrong key is the credential error', async () => {
+	const { error } = await fake.run({ parameters: get('task_x'), credential: { apiKey: 'wrong' } });
+
+	expect(messageOf(error)).toMatch(REJECTED_KEY);
+});
+
+test('a base URL without /v1 reaches /v1', async () => {
+	const id = String(fake.api.addVideo().id);
+	const { error } = await fake.run({ parameters: get(id), credential: { baseUrl: fake.api.baseUrl.replace(/\/v1$/, '') } });
+
+	expect(messageOf(error)).toBe('(no error)');
+	expect(fake.api.requests[0].url).toBe(`/v1/videos/${id}`);
+});
