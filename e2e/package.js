@@ -70,20 +70,6 @@ function missingListedFiles(packageDir) {
 	return { listed, missing: listed.filter((file) => !fs.existsSync(path.join(packageDir, file))) };
 }
 
-/**
- * n8n refuses a whole package when one file that package.json#n8n lists is missing. While a node
- * is still being written (listed, not built yet), the installed copy leaves it out so the other
- * cases can run; the suite reports that as a failed check.
- */
-function dropMissingFromInstalledCopy(packageDir, missing) {
-	const file = path.join(packageDir, 'package.json');
-	const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-	for (const key of ['nodes', 'credentials']) {
-		if (manifest.n8n?.[key]) manifest.n8n[key] = manifest.n8n[key].filter((entry) => !missing.includes(entry));
-	}
-	fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
 const INSTALL_FLAGS = ['--legacy-peer-deps'];
 
 module.exports = {
@@ -91,7 +77,6 @@ module.exports = {
 	packPackage,
 	installIntoUserFolder,
 	missingListedFiles,
-	dropMissingFromInstalledCopy,
 	INSTALL_FLAGS,
 	REQUIRED_DIST_FILES,
 };

@@ -16,7 +16,7 @@ module.exports = {
 		api.jobPlan = { pollsUntilDone: 2, pollAfterMs: 200 };
 		await n8n.importWorkflow(workflow);
 		const run = await n8n.execute(workflow.id);
-		const wait = t.needing('waitForCompletion');
+		const wait = t;
 
 		wait.ok(run.ok, 'the execution succeeds', describeRun(run));
 		t.equal(assets.requests.map((request) => request.url), ['/frame.png'], 'the HTTP Request node fetched the image');

@@ -18,8 +18,8 @@ module.exports = {
 		api.jobPlan = { pollsUntilDone: 2, pollAfterMs: 200 };
 		await n8n.importWorkflow(workflow);
 		const run = await n8n.execute(workflow.id);
-		const wait = t.needing('waitForCompletion');
-		const download = wait.needing('downloadResult');
+		const wait = t;
+		const download = wait;
 
 		download.ok(run.ok, 'the execution succeeds', describeRun(run));
 		const [remix] = requestsOf(api, 'POST', `/videos/${source.id}/remix`);

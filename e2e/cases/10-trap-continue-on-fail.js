@@ -17,7 +17,7 @@ module.exports = {
 		api.jobPlan = { pollsUntilDone: 2, pollAfterMs: 200, outcome: 'failed', error: JOB_ERROR };
 		await n8n.importWorkflow(workflow);
 		const run = await n8n.execute(workflow.id);
-		const wait = t.needing('waitForCompletion');
+		const wait = t;
 
 		t.ok(run.ok, 'the execution goes on past the failed item', describeRun(run));
 		t.equal(requestsOf(api, 'POST', '/videos').length, 1, 'one job is created');
