@@ -149,7 +149,7 @@ async function main() {
 			.catch(() => false);
 		if (inPanel) {
 			await page.click('[data-test-id=item-iterator-item]', { text: 'OpenAI Videos' });
-			await page.waitFor('[...document.querySelectorAll("[data-test-id=node-creator-action-item]")].length > 5', { label: 'the actions' });
+			await page.waitFor('document.querySelector("[data-test-id=node-creator]")?.textContent.includes("Create a video")', { label: 'the actions' });
 			await sleep(800);
 			await shoot('operations');
 			await page.key('Escape', 'Escape', 27);
