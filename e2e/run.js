@@ -44,24 +44,7 @@ function loadCases(filters) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** What to undo at the end, last first: servers, n8n, Chromium, the run folder. Also on Ctrl-C. */
-const cleanups = [];
-async function runCleanups() {
-	while (cleanups.length) {
-		const cleanup = cleanups.pop();
-		try {
-			await cleanup();
-		} catch (error) {
-			console.error(`cleanup: ${error.message}`);
-		}
-	}
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.once(signal, () => {
-		console.error(`${signal}: cleaning up`);
-		runCleanups().finally(() => process.exit(130));
-	});
-}
+const { cleanups, runCleanups } = require('./lib/cleanups');
 
 async function main() {
 	const started = Date.now();

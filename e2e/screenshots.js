@@ -38,24 +38,7 @@ function outDir() {
 	return path.resolve(at > 0 ? process.argv[at + 1] : path.join(ROOT, 'docs'));
 }
 
-/** What to undo at the end, last first: servers, n8n, Chromium, the run folder. Also on Ctrl-C. */
-const cleanups = [];
-async function runCleanups() {
-	while (cleanups.length) {
-		const cleanup = cleanups.pop();
-		try {
-			await cleanup();
-		} catch (error) {
-			console.error(`cleanup: ${error.message}`);
-		}
-	}
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.once(signal, () => {
-		console.error(`${signal}: cleaning up`);
-		runCleanups().finally(() => process.exit(130));
-	});
-}
+const { cleanups, runCleanups } = require('./lib/cleanups');
 
 async function main() {
 	const log = (message) => console.log(`# ${message}`);
@@ -155,7 +138,7 @@ async function main() {
 			await page.key('Escape', 'Escape', 27);
 			await sleep(800);
 		} else {
-			warnings.push('the nodes panel does not find "OpenAI Videos" (see the codex: AI subcategories need "Root Nodes"); operations.png shows the Operation list instead');
+			warnings.push('the nodes panel does not find "OpenAI Videos" (see the codex: AI subcategories need "Root Nodes"); operations.png then shows the Operation list instead');
 			log(`warning: ${warnings.at(-1)}`);
 			await page.key('Escape', 'Escape', 27);
 			await sleep(800);
