@@ -8,11 +8,11 @@ import {
 	bytesOf,
 	calls,
 	create,
-	download,
+	expectCompletedDownload,
+	expectNotReadyDownload,
 	get,
 	getAll,
 	messageOf,
-	NOT_READY,
 	REJECTED_KEY,
 	remove,
 	useProfile,
@@ -53,21 +53,9 @@ test('Get outputs "processing" and progress in steps of 10 as sent', async () =>
 });
 
 describe('Download', () => {
-	test('of a completed video gives the file', async () => {
-		const id = String(fake.api.addVideo().id);
-		const { items, error } = await fake.run({ parameters: download(id) });
+	test('of a completed video gives the file', async () => await expectCompletedDownload(fake));
 
-		expect(messageOf(error)).toBe('(no error)');
-		expect(items[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4` });
-	});
-
-	test('before completion (500 {"detail": …}) says the video is not ready', async () => {
-		const id = String(fake.api.addVideo({ status: 'in_progress', progress: 60 }).id);
-		const { error } = await fake.run({ parameters: download(id) });
-
-		expect(messageOf(error)).toMatch(NOT_READY);
-		expect(messageOf(error)).toContain(id);
-	});
+	test('before completion (500 {"detail": …}) says the video is not ready', async () => await expectNotReadyDownload(fake, 60));
 });
 
 describe('Get Many', () => {

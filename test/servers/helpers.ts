@@ -52,6 +52,26 @@ export function useProfile(profile: FakeApiProfile, profileOptions: Record<strin
 	return Object.assign(context, { run, trigger });
 }
 
+type ProfileFake = ReturnType<typeof useProfile>;
+
+/** Download of a completed video gives its MP4 as `<id>.mp4`. */
+export async function expectCompletedDownload(fake: ProfileFake): Promise<void> {
+	const id = String(fake.api.addVideo().id);
+	const { items, error } = await fake.run({ parameters: download(id) });
+
+	expect(messageOf(error)).toBe('(no error)');
+	expect(items[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4` });
+}
+
+/** Download of a video still rendering fails with a message that names it and says it is not ready. */
+export async function expectNotReadyDownload(fake: ProfileFake, progress: number): Promise<void> {
+	const id = String(fake.api.addVideo({ status: 'in_progress', progress }).id);
+	const { error } = await fake.run({ parameters: download(id) });
+
+	expect(messageOf(error)).toMatch(NOT_READY);
+	expect(messageOf(error)).toContain(id);
+}
+
 // Node parameters --------------------------------------------------------------------------------
 
 type Parameters = INodeParameters & { options?: INodeParameters };

@@ -7,11 +7,12 @@ import {
 	bytesOf,
 	calls,
 	create,
+	expectCompletedDownload,
+	expectNotReadyDownload,
 	download,
 	get,
 	getAll,
 	messageOf,
-	NOT_READY,
 	notOffered,
 	polls,
 	REJECTED_KEY,
@@ -90,21 +91,9 @@ test('Get outputs the task as sent: missing seconds, size and completed_at are f
 });
 
 describe('Download', () => {
-	test('of a completed task gives the file', async () => {
-		const id = String(fake.api.addVideo().id);
-		const { items, error } = await fake.run({ parameters: download(id) });
+	test('of a completed task gives the file', async () => await expectCompletedDownload(fake));
 
-		expect(messageOf(error)).toBe('(no error)');
-		expect(items[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4` });
-	});
-
-	test('before completion (400 with an error body) says the video is not ready', async () => {
-		const id = String(fake.api.addVideo({ status: 'in_progress', progress: 40 }).id);
-		const { error } = await fake.run({ parameters: download(id) });
-
-		expect(messageOf(error)).toMatch(NOT_READY);
-		expect(messageOf(error)).toContain(id);
-	});
+	test('before completion (400 with an error body) says the video is not ready', async () => await expectNotReadyDownload(fake, 40));
 
 	test('after an upstream failure (502) gives the status and the server message', async () => {
 		const id = String(fake.api.addVideo({ status: 'failed', error: { code: 'x', message: 'render crashed' } }).id);

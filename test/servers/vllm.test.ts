@@ -7,6 +7,8 @@ import {
 	bytesOf,
 	calls,
 	create,
+	expectCompletedDownload,
+	expectNotReadyDownload,
 	download,
 	get,
 	getAll,
@@ -72,21 +74,9 @@ test('Get outputs the video', async () => {
 });
 
 describe('Download', () => {
-	test('of a completed video gives the file', async () => {
-		const id = String(fake.api.addVideo().id);
-		const { items, error } = await fake.run({ parameters: download(id) });
+	test('of a completed video gives the file', async () => await expectCompletedDownload(fake));
 
-		expect(messageOf(error)).toBe('(no error)');
-		expect(items[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4` });
-	});
-
-	test('while running (404 with an error body) says the video is not ready', async () => {
-		const id = String(fake.api.addVideo({ status: 'in_progress', progress: 50 }).id);
-		const { error } = await fake.run({ parameters: download(id) });
-
-		expect(messageOf(error)).toMatch(NOT_READY);
-		expect(messageOf(error)).toContain(id);
-	});
+	test('while running (404 with an error body) says the video is not ready', async () => await expectNotReadyDownload(fake, 50));
 
 	test('after a failure (422) says the video has no file to give', async () => {
 		const id = String(fake.api.addVideo({ status: 'failed' }).id);
