@@ -1,8 +1,18 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { characterDescription } from './descriptions/character';
 import { videoDescription } from './descriptions/video';
+import { runPaidOperation } from './helpers/run-jobs';
+import { runGetMany } from './helpers/list-videos';
+import type { PaidOperation } from './helpers/job-requests';
+
+/** Operations that need all items at once (checked first, paced, resumable): not pure routing. */
+function paid(operation: PaidOperation) {
+	return async function (this: IExecuteFunctions) {
+		return await runPaidOperation(this, operation);
+	};
+}
 
 export class OpenAiVideos implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,5 +48,18 @@ export class OpenAiVideos implements INodeType {
 			...videoDescription,
 			...characterDescription,
 		],
+	};
+
+	customOperations = {
+		video: {
+			create: paid('create'),
+			remix: paid('remix'),
+			edit: paid('edit'),
+			extend: paid('extend'),
+			getAll: async function (this: IExecuteFunctions) {
+				return await runGetMany(this);
+			},
+		},
+		character: { create: paid('createCharacter') },
 	};
 }

@@ -7,9 +7,12 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { outputBinaryPropertyField, variantField } from '../OpenAiVideos/descriptions/fields';
+import { extraQueryOption, outputBinaryPropertyField, variantField } from '../OpenAiVideos/descriptions/fields';
 import { downloadVideo, withBinary } from '../OpenAiVideos/helpers/download';
+import { extraQueryOf } from '../OpenAiVideos/helpers/extras';
 import { jobStateOf } from '../OpenAiVideos/helpers/status';
+import { DEFAULT_MAX_RETRIES } from '../OpenAiVideos/transport/limits';
+import { connect, type Connection } from '../OpenAiVideos/transport/request';
 import {
 	CursorScan,
 	matchesFilter,
@@ -21,6 +24,7 @@ import {
 import { walkVideos } from './listing';
 
 interface TriggerSettings {
+	query: IDataObject;
 	event: TriggerEvent;
 	model: string | undefined;
 	download: { variant: string; propertyName: string } | undefined;
@@ -37,25 +41,25 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 				propertyName: String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data',
 			}
 		: undefined;
-	return { event, model, download };
+	return { event, model, download, query: extraQueryOf(context, 0) };
 }
 
 /** One output item: the video as the API returned it, with the file when asked and completed. */
 async function toItem(
-	context: IPollFunctions,
+	connection: Connection,
 	{ video, state }: FinishedVideo,
 	settings: TriggerSettings,
 ): Promise<INodeExecutionData> {
 	const item: INodeExecutionData = { json: video };
 	if (!settings.download || state !== 'completed') return item;
-	const binary = await downloadVideo(context, String(video.id), settings.download.variant);
+	const { binary } = await downloadVideo(connection, String(video.id), settings.download.variant, DEFAULT_MAX_RETRIES, settings.query);
 	return withBinary(item, settings.download.propertyName, binary);
 }
 
 /** "Fetch Test Event": the newest matching video, however old, without touching the state. */
-async function pollManually(context: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][] | null> {
+async function pollManually(connection: Connection, settings: TriggerSettings): Promise<INodeExecutionData[][] | null> {
 	let found: FinishedVideo | undefined;
-	await walkVideos(context, ({ videos }) => {
+	await walkVideos(connection, ({ videos }) => {
 		for (const video of videos) {
 			const state = jobStateOf(video);
 			if (state !== 'running' && matchesFilter(video, state, settings.event, settings.model)) {
@@ -64,8 +68,8 @@ async function pollManually(context: IPollFunctions, settings: TriggerSettings):
 			}
 		}
 		return false;
-	});
-	return found ? [[await toItem(context, found, settings)]] : null;
+	}, settings.query);
+	return found ? [[await toItem(connection, found, settings)]] : null;
 }
 
 export class OpenAiVideosTrigger implements INodeType {
@@ -125,6 +129,7 @@ export class OpenAiVideosTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					extraQueryOption,
 					{
 						displayName: 'Model',
 						name: 'model',
@@ -140,12 +145,13 @@ export class OpenAiVideosTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = settingsOf(this);
-		if (this.getMode() === 'manual') return await pollManually(this, settings);
+		const connection = await connect(this);
+		if (this.getMode() === 'manual') return await pollManually(connection, settings);
 
 		const staticData = this.getWorkflowStaticData('node');
 		const previous = readState(staticData);
 		const scan = new CursorScan(previous);
-		await walkVideos(this, ({ videos, hasMore }) => scan.addPage(videos, hasMore));
+		await walkVideos(connection, ({ videos, hasMore }) => scan.addPage(videos, hasMore), settings.query);
 		const { state, finished } = scan.result();
 
 		// Files first: a download that fails leaves the state as it was, so the next poll
@@ -153,7 +159,7 @@ export class OpenAiVideosTrigger implements INodeType {
 		const items: INodeExecutionData[] = [];
 		for (const entry of finished) {
 			if (matchesFilter(entry.video, entry.state, settings.event, settings.model)) {
-				items.push(await toItem(this, entry, settings));
+				items.push(await toItem(connection, entry, settings));
 			}
 		}
 

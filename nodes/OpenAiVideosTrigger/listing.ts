@@ -2,7 +2,9 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { ServerError } from '../OpenAiVideos/transport/errors';
-import { apiRequest } from '../OpenAiVideos/transport/request';
+import { DEFAULT_MAX_RETRIES } from '../OpenAiVideos/transport/limits';
+import type { Connection } from '../OpenAiVideos/transport/request';
+import { apiRequest } from '../OpenAiVideos/transport/retry';
 
 export const LIST_ENDPOINT = 'GET /videos';
 /** The largest page the API allows. */
@@ -53,12 +55,13 @@ function malformed(context: IPollFunctions, body: unknown): NodeApiError {
 }
 
 /** One page of `GET /videos?order=desc`, newest first. */
-export async function fetchPage(context: IPollFunctions, after: string | undefined): Promise<VideoPage> {
+export async function fetchPage(connection: Connection, after: string | undefined, query: IDataObject = {}): Promise<VideoPage> {
+	const context = connection.context as IPollFunctions;
 	let body: unknown;
 	try {
-		const qs: IDataObject = { order: 'desc', limit: PAGE_SIZE };
+		const qs: IDataObject = { ...query, order: 'desc', limit: PAGE_SIZE };
 		if (after !== undefined) qs.after = after;
-		({ body } = await apiRequest(context, { method: 'GET', url: '/videos', qs, endpoint: LIST_ENDPOINT }, 'idempotent'));
+		({ body } = await apiRequest(connection, { method: 'GET', path: '/videos', qs, endpoint: LIST_ENDPOINT }, 'idempotent', DEFAULT_MAX_RETRIES));
 	} catch (error) {
 		throw listingErrorOf(context, error, after === undefined);
 	}
@@ -78,12 +81,14 @@ export async function fetchPage(context: IPollFunctions, after: string | undefin
  * enough) or the list ends.
  */
 export async function walkVideos(
-	context: IPollFunctions,
+	connection: Connection,
 	take: (page: VideoPage) => boolean,
+	query: IDataObject = {},
 ): Promise<void> {
+	const context = connection.context;
 	let after: string | undefined;
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
-		const page = await fetchPage(context, after);
+		const page = await fetchPage(connection, after, query);
 		if (take(page) || !page.hasMore || page.videos.length === 0) return;
 		const next = String(page.videos[page.videos.length - 1].id ?? '');
 		if (!next || next === after) {

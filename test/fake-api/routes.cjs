@@ -77,7 +77,7 @@ function createVideo(ctx) {
 		},
 		ctx.jobPlan,
 	);
-	return ok(video);
+	return created(ctx, video);
 }
 
 function remixVideo(ctx, id) {
@@ -86,7 +86,7 @@ function remixVideo(ctx, id) {
 	const { error, prompt } = promptOrError(ctx);
 	if (error) return error;
 	const { model, seconds, size } = source;
-	return ok(ctx.store.createJob({ prompt, model, seconds, size, remixed_from_video_id: id }, ctx.jobPlan));
+	return created(ctx, ctx.store.createJob({ prompt, model, seconds, size, remixed_from_video_id: id }, ctx.jobPlan));
 }
 
 /** Fields a derived job inherits from a known source video. */
@@ -97,7 +97,7 @@ function editVideo(ctx) {
 	if (error) return error;
 	const source = sourceVideo(ctx, params);
 	if (source.error) return source.error;
-	return ok(ctx.store.createJob({ ...inherited(source.video), prompt }, ctx.jobPlan));
+	return created(ctx, ctx.store.createJob({ ...inherited(source.video), prompt }, ctx.jobPlan));
 }
 
 function extendVideo(ctx) {
@@ -109,7 +109,7 @@ function extendVideo(ctx) {
 	const added = String(params.seconds);
 	const total = source.video ? Number(source.video.seconds) + Number(added) : NaN;
 	const seconds = Number.isFinite(total) ? String(total) : added;
-	return ok(ctx.store.createJob({ ...inherited(source.video), prompt, seconds }, ctx.jobPlan));
+	return created(ctx, ctx.store.createJob({ ...inherited(source.video), prompt, seconds }, ctx.jobPlan));
 }
 
 function listVideos(ctx) {
@@ -128,6 +128,8 @@ function listVideos(ctx) {
 		if (index < 0) return invalid('after', `Invalid 'after': no video with id '${query.after}'.`);
 		items = items.slice(index + 1);
 	}
+	// Listing shows jobs as they progress, as a retrieve does.
+	for (const video of items.slice(0, limit)) ctx.store.poll(video.id);
 	const data = items.slice(0, limit);
 	return ok({
 		object: 'list',
@@ -135,15 +137,24 @@ function listVideos(ctx) {
 		first_id: data.length ? data[0].id : null,
 		last_id: data.length ? data[data.length - 1].id : null,
 		has_more: items.length > limit,
-	});
+	}, pollHintHeaders(ctx, data.map((video) => video.id)));
+}
+
+/** OpenAI's poll hint, when the job's plan sets one (on creates, retrieves and lists). */
+function pollHintHeaders(ctx, ids) {
+	const hints = ids.map((id) => ctx.store.planOf(id)?.pollAfterMs).filter((ms) => ms != null);
+	return hints.length ? { 'openai-poll-after-ms': String(Math.min(...hints)) } : undefined;
+}
+
+/** A job answered to its creator, with the poll hint the API sends. */
+function created(ctx, video) {
+	return ok(video, pollHintHeaders(ctx, [video.id]));
 }
 
 function retrieveVideo(ctx, id) {
 	if (!ctx.store.videos.has(id)) return videoNotFound(id);
 	ctx.store.poll(id);
-	const pollAfterMs = ctx.store.planOf(id)?.pollAfterMs;
-	const headers = pollAfterMs != null ? { 'openai-poll-after-ms': String(pollAfterMs) } : undefined;
-	return ok(ctx.store.videos.get(id), headers);
+	return ok(ctx.store.videos.get(id), pollHintHeaders(ctx, [id]));
 }
 
 function deleteVideo(ctx, id) {

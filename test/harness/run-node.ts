@@ -30,6 +30,8 @@ export interface RunNodeOptions {
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's node settings, as a user sets them in the node's Settings tab. */
+	settings?: Pick<INode, 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	nodeType?: INodeType;
 	binaryMode?: BinaryMode;
 	/** Called once the run started, with a function that cancels it (as the editor's Stop button). */
@@ -38,19 +40,29 @@ export interface RunNodeOptions {
 
 export interface RunNodeResult {
 	items: INodeExecutionData[];
+	/** The second output, with On Error = "Continue (using error output)". */
+	errorItems: INodeExecutionData[];
 	error?: ExecutionError;
 	status: IRun['status'];
 	run: IRun;
 }
 
+let executions = 0;
+
+/** Each run is its own execution, as in n8n (the node's Retry On Fail memory is per execution). */
+export function nextExecutionId(): string {
+	return `test-execution-${++executions}`;
+}
+
 export function additionalDataFor(
 	credentialsHelper: FixtureCredentialsHelper,
 	hooks?: ExecutionLifecycleHooks,
+	executionId = nextExecutionId(),
 ): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
-		executionId: 'test-execution',
+		executionId,
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		restApiUrl: 'http://localhost:5678/rest',
@@ -83,11 +95,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		parameters: options.parameters,
 		credentials: { openAiVideosApi: { id: 'c1', name: 'Fixture' } },
 		...(options.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
+		...options.settings,
 	};
 	const nodeTypes = nodeTypesOf({ [NODE_TYPE]: options.nodeType ?? new OpenAiVideos() });
 	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowData = { id: 'wf-test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const executionId = nextExecutionId();
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 	const credentialsHelper = new FixtureCredentialsHelper(new OpenAiVideosApi(), options.credentials);
 
@@ -96,19 +110,20 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
 		},
 	});
-	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
+	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks, executionId), 'manual', runExecutionData);
 	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
 	try {
 		running = execution.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose required parameters are empty.
-		return { items: [], error: error as ExecutionError, status: 'error', run: undefined as unknown as IRun };
+		return { items: [], errorItems: [], error: error as ExecutionError, status: 'error', run: undefined as unknown as IRun };
 	}
 	options.onStart?.(() => running.cancel());
 	const run = await finished;
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
+		errorItems: task?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error ?? task?.error,
 		status: run.status,
 		run,

@@ -26,7 +26,7 @@ describe('Character → Create', () => {
 			parameters: { resource: 'character', operation: 'create', name: 'Mia', binaryPropertyName: 'data' },
 		});
 
-		expect(image.error?.message).toBe('The file in "data" is not a video');
+		expect(image.error?.message).toBe('The file in "data" is not an MP4 video');
 		expect(missing.error?.message).toMatch(/binary file 'data'/);
 		expect(fake.api.requests).toHaveLength(0);
 	});

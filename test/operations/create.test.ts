@@ -73,7 +73,7 @@ describe('Video → Create', () => {
 		test.each([
 			['an empty prompt', { prompt: '   ' }, [{ json: {} }], 'The prompt is empty'],
 			['a missing binary property', { prompt: 'p', referenceType: 'binary', referenceBinaryPropertyName: 'image' }, [{ json: {} }], /image/],
-			['a reference that is not an image', { prompt: 'p', referenceType: 'binary' }, [fileItem(MP4_BYTES, 'clip.mp4', 'video/mp4')], 'The file in "data" is not an image'],
+			['a reference that is not an image', { prompt: 'p', referenceType: 'binary' }, [fileItem(MP4_BYTES, 'clip.mp4', 'video/mp4')], 'The file in "data" is not a PNG, JPEG or WebP image'],
 			['an empty reference file', { prompt: 'p', referenceType: 'binary' }, [fileItem(Buffer.alloc(0), 'a.png', 'image/png')], 'The file in "data" is empty'],
 			['an empty image URL', { prompt: 'p', referenceType: 'imageUrl', imageUrl: '' }, [{ json: {} }], 'The image URL is empty'],
 		])('%s', async (_case, parameters, items, message) => {

@@ -65,7 +65,7 @@ describe.each(['edit', 'extend'])('Video → %s', (operation) => {
 			parameters: { resource: 'video', operation, waitForCompletion: false, prompt: 'p', videoSource: 'id', videoId: '={{ "" }}', ...seconds },
 		});
 
-		expect(notVideo.error?.message).toBe('The file in "data" is not a video');
+		expect(notVideo.error?.message).toBe('The file in "data" is not an MP4 video');
 		expect(emptyId.error?.message).toBe('The video ID is empty');
 		expect(fake.api.requests).toHaveLength(0);
 	});

@@ -15,7 +15,6 @@ export function promptField(description: string): INodeProperties {
 		required: true,
 		default: '',
 		description,
-		routing: { send: { type: 'body', property: 'prompt' } },
 	};
 }
 
@@ -26,7 +25,7 @@ export function idField(name: string, displayName: string, description: string):
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: name === 'characterId' ? 'char_123' : 'video_123',
+		placeholder: name === 'characterId' ? 'e.g. char_123' : 'e.g. video_123',
 		description,
 	};
 }
@@ -40,7 +39,7 @@ export function binaryPropertyField(name: string, displayName: string, descripti
 		type: 'string',
 		required: true,
 		default: 'data',
-		hint: 'The name of the binary property, e.g. data',
+		hint: 'The name of the binary field, e.g. data',
 		description,
 	};
 }
@@ -63,6 +62,35 @@ export const outputBinaryPropertyField = binaryPropertyField(
 	'Put Output File in Field',
 	'The name of the output binary property to put the file in',
 );
+
+export const requestTimeoutOption: INodeProperties = {
+	displayName: 'Request Timeout (Seconds)',
+	name: 'requestTimeout',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 3600 },
+	default: 60,
+	description: 'How long one request may go without an answer, and a download without data, before it fails',
+};
+
+export const extraQueryOption: INodeProperties = {
+	displayName: 'Extra Query Parameters',
+	name: 'extraQuery',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Parameter',
+	default: {},
+	description: 'Query parameters that one server needs, e.g. custom_llm_provider for LiteLLM',
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameter',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. custom_llm_provider' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. openai' },
+			],
+		},
+	],
+};
 
 export const maxRetriesOption: INodeProperties = {
 	displayName: 'Max Retries',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxRetriesOption } from './fields';
+import { extraQueryOption, maxRetriesOption, requestTimeoutOption } from './fields';
 
 /** Shows the fields only for the given resource and operations, keeping their own conditions. */
 export function forOperations(resource: string, operations: string[], fields: INodeProperties[]): INodeProperties[] {
@@ -22,6 +22,6 @@ export function optionsCollection(resource: string, operations?: string[], extra
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: [resource], ...(operations ? { operation: operations } : {}) } },
-		options: [...extra, maxRetriesOption],
+		options: [...extra, extraQueryOption, maxRetriesOption, requestTimeoutOption],
 	};
 }

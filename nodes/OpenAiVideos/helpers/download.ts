@@ -1,9 +1,12 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../../../credentials/OpenAiVideosApi.credentials';
-import { headerValue, readErrorBody, serverMessageOf, toServerError, type FullResponse } from '../transport/errors';
-import { apiRequest, CREDENTIAL_TYPE, type ApiContext } from '../transport/request';
+import { headerValue, readErrorBody, serverMessageOf, ServerError, type FullResponse } from '../transport/errors';
+import { pause } from '../transport/pause';
+import { redactErrorText } from '../transport/redact';
+import type { Connection } from '../transport/request';
+import { apiRequest, backoffMs } from '../transport/retry';
+import { idSegment } from './inputs';
 
 export type Variant = 'video' | 'thumbnail' | 'spritesheet';
 
@@ -26,7 +29,7 @@ const EXTENSION_BY_MIME_TYPE: Record<string, string> = {
 export const CONTENT_ENDPOINT = 'GET /videos/{video_id}/content';
 
 export function contentPath(videoId: string): string {
-	return `/videos/${encodeURIComponent(videoId)}/content`;
+	return `/videos/${idSegment(videoId)}/content`;
 }
 
 function mimeTypeOf(response: FullResponse, variant: string): string {
@@ -42,46 +45,13 @@ function safeFileName(videoId: string, mimeType: string): string {
 	return `${base}.${EXTENSION_BY_MIME_TYPE[mimeType] ?? 'bin'}`;
 }
 
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-const MAX_REDIRECTS = 5;
-
-function discard(body: unknown): void {
-	(body as { destroy?: () => void })?.destroy?.();
-}
-
-/**
- * Follows redirects by hand: n8n's own following re-sends custom headers (OpenAI-Organization,
- * api-key) to other hosts. Each hop goes through the credential, which only adds the key for
- * the configured base URL's origin, so a signed URL elsewhere never sees it.
- */
-async function followRedirects(context: ApiContext, response: FullResponse, videoId: string): Promise<FullResponse> {
-	const { baseUrl } = await context.getCredentials(CREDENTIAL_TYPE);
-	let url = `${normalizeBaseUrl(baseUrl)}${contentPath(videoId)}`;
-	for (let hop = 0; hop < MAX_REDIRECTS && REDIRECT_STATUSES.includes(response.statusCode); hop++) {
-		const location = headerValue(response.headers, 'location');
-		if (!location) break;
-		discard(response.body);
-		url = new URL(location, url).toString();
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url,
-			encoding: 'stream',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-		})) as FullResponse;
-	}
-	return response;
-}
-
 /** Servers answer these while a video is still rendering (or when it failed and has no file). */
 const NOT_READY_STATUSES = [400, 404, 409, 422, 500];
 
-async function contentError(context: ApiContext, response: FullResponse, videoId: string): Promise<NodeApiError> {
-	const error = await toServerError(context.getNode(), response, CONTENT_ENDPOINT);
+async function contentError(connection: Connection, error: unknown, videoId: string): Promise<unknown> {
+	if (!(error instanceof ServerError)) return error;
 	if (!NOT_READY_STATUSES.includes(error.status) || error.message.startsWith('The server does not offer')) return error;
-	return new NodeApiError(context.getNode(), { videoId, status: error.status }, {
+	return new NodeApiError(connection.context.getNode(), { videoId, status: error.status }, {
 		message: `Video ${videoId} is not ready for download, or has no file (HTTP ${error.status}): ${error.serverText}`,
 		description: 'Download a video once its status is completed: use Create with Wait for Completion, or check it with Get. A failed video has no file.',
 		httpCode: String(error.status),
@@ -110,84 +80,120 @@ async function peek(body: unknown): Promise<Buffer | undefined> {
 	return chunk ?? undefined;
 }
 
-/** Takes a /content answer (redirects followed) into the binary data store, or fails clearly. */
-export async function receiveContent(
-	context: ApiContext,
-	response: FullResponse,
-	videoId: string,
-	variant: string,
-): Promise<IBinaryData> {
-	const final = await followRedirects(context, response, videoId);
-	if (final.statusCode >= 300) throw await contentError(context, final, videoId);
-	return await storeContent(context, final, videoId, variant);
+/** A body that stops flowing: n8n's request timeout covers only the wait for the headers. */
+function watchBody(body: unknown, stallMs: number, signal?: AbortSignal): { bytes: () => number; done: () => void } {
+	const stream = body as {
+		pause: () => void;
+		on: (event: string, listener: (chunk: Buffer) => void) => void;
+		destroy: (error: Error) => void;
+		destroyed?: boolean;
+	};
+	let bytes = 0;
+	let lastChunkAt = Date.now();
+	let finished = false;
+	// Paused first, so that our listener does not start the flow before n8n's store reads it.
+	stream.pause();
+	stream.on('data', (chunk) => {
+		bytes += chunk.length;
+		lastChunkAt = Date.now();
+	});
+	void (async () => {
+		while (!finished && !stream.destroyed) {
+			await pause(Math.min(1_000, stallMs), signal);
+			if (signal?.aborted) stream.destroy(new Error('the execution was cancelled'));
+			else if (!finished && Date.now() - lastChunkAt > stallMs) stream.destroy(new Error(`no data for ${Math.round(stallMs / 1000)} s`));
+		}
+	})();
+	return { bytes: () => bytes, done: () => (finished = true) };
 }
+
+/** A download that broke off; another try may succeed. */
+class BrokenDownload extends Error {}
 
 /**
  * Streams a /content response into n8n's binary data store. A JSON or text answer is an error,
- * and so is a body that ends before its Content-Length: a truncated file is never passed on.
+ * and so is an empty body or one that ends before its Content-Length: a truncated file is never
+ * passed on. Bytes are counted here, since n8n 1.x's binary metadata has no byte count.
  */
-async function storeContent(
-	context: ApiContext,
-	response: FullResponse,
-	videoId: string,
-	variant: string,
-): Promise<IBinaryData> {
+async function storeContent(connection: Connection, response: FullResponse, videoId: string, variant: string): Promise<StoredFile> {
+	const { context } = connection;
 	const node = context.getNode();
 	const mimeType = mimeTypeOf(response, variant);
 	// Some gateways answer "video/mp4" with a JSON error body while the video is not ready.
 	const isText = mimeType === 'application/json' || mimeType.startsWith('text/');
-	const looksLikeJson = !isText && (await peek(response.body))?.toString('utf8', 0, 16).trimStart().startsWith('{');
+	const first = isText ? undefined : await peek(response.body);
+	const looksLikeJson = first?.toString('utf8', 0, 16).trimStart().startsWith('{') === true;
 	if (isText || looksLikeJson) {
 		const { message } = serverMessageOf(await readErrorBody(response.body));
 		throw new NodeApiError(node, { videoId }, {
 			message: `${CONTENT_ENDPOINT} answered ${looksLikeJson ? 'JSON' : mimeType} instead of a file for video ${videoId}; the video is probably not ready`,
-			description: `${message ?? 'The server sent no file.'} The video may not be ready yet; check its status with the Get operation.`,
+			description: `${redactErrorText(message ?? 'The server sent no file.', connection.secrets)} The video may not be ready yet; check its status with the Get operation.`,
 		});
 	}
-	const expectedBytes = Number(headerValue(response.headers, 'content-length'));
+	const encoded = (headerValue(response.headers, 'content-encoding') ?? 'identity').toLowerCase() !== 'identity';
+	const declared = headerValue(response.headers, 'content-length');
+	const expectedBytes = encoded || declared === undefined ? undefined : Number(declared);
+	const watch = watchBody(response.body, connection.timeoutMs, connection.cancelSignal);
 	let binary: IBinaryData;
 	try {
-		binary = await context.helpers.prepareBinaryData(
-			response.body as Buffer,
-			safeFileName(videoId, mimeType),
-			mimeType,
-		);
+		binary = await (context as IExecuteFunctions).helpers.prepareBinaryData(response.body as Buffer, safeFileName(videoId, mimeType), mimeType);
 	} catch (error) {
-		throw new NodeApiError(node, { videoId }, {
-			message: `The download of video ${videoId} broke off: ${(error as Error).message}`,
-			description: 'The connection closed before the whole file arrived. Run the Download operation again.',
-		});
+		throw new BrokenDownload(`broke off after ${watch.bytes()} bytes: ${(error as Error).message}`);
+	} finally {
+		watch.done();
 	}
-	if (Number.isFinite(expectedBytes) && binary.bytes !== undefined && binary.bytes < expectedBytes) {
-		throw new NodeApiError(node, { videoId }, {
-			message: `The download of video ${videoId} is incomplete: ${binary.bytes} of ${expectedBytes} bytes arrived`,
-			description: 'The connection closed before the whole file arrived. Run the Download operation again.',
-		});
+	const bytes = watch.bytes();
+	if (bytes === 0) throw new BrokenDownload('the server sent an empty file');
+	if (expectedBytes !== undefined && Number.isFinite(expectedBytes) && bytes < expectedBytes) {
+		throw new BrokenDownload(`is incomplete: ${bytes} of ${expectedBytes} bytes arrived`);
 	}
-	return binary;
+	return { binary, bytes };
 }
 
-/** Downloads one variant of a video as binary data (used after a wait and by the trigger). */
+export interface StoredFile {
+	binary: IBinaryData;
+	bytes: number;
+}
+
+/**
+ * Downloads one variant of a video as binary data. A body that breaks off, stalls or comes short
+ * is fetched again from the start, up to Max Retries times; the job is never created again.
+ */
 export async function downloadVideo(
-	context: ApiContext,
+	connection: Connection,
 	videoId: string,
 	variant: string,
-	maxRetries?: number,
-): Promise<IBinaryData> {
-	const response = await apiRequest(
-		context,
-		{
-			method: 'GET',
-			url: contentPath(videoId),
-			qs: { variant },
-			encoding: 'stream',
-			disableFollowRedirect: true,
-			endpoint: CONTENT_ENDPOINT,
-		},
-		'idempotent',
-		maxRetries,
-	);
-	return await receiveContent(context, response, videoId, variant);
+	maxRetries: number,
+	query: IDataObject = {},
+): Promise<StoredFile> {
+	const request = {
+		method: 'GET' as const,
+		path: contentPath(videoId),
+		qs: { ...query, variant },
+		stream: true,
+		endpoint: CONTENT_ENDPOINT,
+	};
+	let lastProblem = '';
+	for (let attempt = 0; attempt <= maxRetries; attempt++) {
+		if (attempt > 0) await pause(backoffMs(attempt - 1), connection.cancelSignal);
+		if (connection.cancelSignal?.aborted) break;
+		let response: FullResponse;
+		try {
+			response = await apiRequest(connection, request, 'idempotent', maxRetries);
+		} catch (error) {
+			throw await contentError(connection, error, videoId);
+		}
+		try {
+			return await storeContent(connection, response, videoId, variant);
+		} catch (error) {
+			if (!(error instanceof BrokenDownload)) throw error;
+			lastProblem = error.message;
+		}
+	}
+	throw new NodeApiError(connection.context.getNode(), { videoId } as JsonObject, {
+		message: `The download of video ${videoId} ${lastProblem || 'was cancelled'} (${maxRetries + 1} tries)`,
+		description: `The video is still on the server: download it later with the Download operation (ID ${videoId}).`,
+	});
 }
 
 export function withBinary(item: INodeExecutionData, propertyName: string, binary: IBinaryData): INodeExecutionData {

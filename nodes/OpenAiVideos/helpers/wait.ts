@@ -1,8 +1,19 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+/**
+ * Waiting for video jobs. All jobs of one node run share a JobWatcher: while several wait, one
+ * `GET /videos` page (newest first) checks them all, and only jobs not on it are fetched one by
+ * one. The first check follows the create answer's poll hint, later ones the server's hints
+ * (never closer than MIN_POLL_SPACING_MS), else Poll Interval. Wait Timeout bounds the whole
+ * wait, stuck polls included.
+ */
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import { foreignApiError, headerValue } from '../transport/errors';
-import { apiRequest, cancelSignalOf, type ApiContext } from '../transport/request';
+import { foreignApiError, headerValue, TransportError } from '../transport/errors';
+import { MIN_POLL_SPACING_MS } from '../transport/limits';
+import { pause } from '../transport/pause';
+import type { Connection } from '../transport/request';
+import { apiRequest } from '../transport/retry';
+import { idSegment } from './inputs';
 import { jobStateOf, type JobState } from './status';
 
 export interface WaitSettings {
@@ -16,66 +27,151 @@ export interface WaitOutcome {
 	state: JobState | 'timedOut';
 }
 
-/** The server's hint for the next poll (`openai-poll-after-ms`), else the configured interval. */
-function nextDelayMs(headers: IDataObject | undefined, fallbackMs: number): number {
-	const hinted = Number(headerValue(headers, 'openai-poll-after-ms'));
-	return Number.isFinite(hinted) && hinted > 0 ? hinted : fallbackMs;
+interface Checked {
+	video: IDataObject;
+	hintMs?: number;
 }
 
-function cancelled(context: ApiContext): boolean {
-	return cancelSignalOf(context)?.aborted === true;
+/** OpenAI's spelling, and LiteLLM's, which prefixes the provider's headers. */
+const POLL_HINT_HEADERS = ['openai-poll-after-ms', 'llm_provider-openai-poll-after-ms'];
+/** Without a hint, the first check comes this soon (or at Poll Interval, if shorter). */
+const FIRST_CHECK_MS = 2_000;
+const BATCH_WINDOW_MS = 50;
+const LIST_PAGE_SIZE = 100;
+/** A poll that hangs past the deadline is given up this long after it. */
+const DEADLINE_GRACE_MS = 1_000;
+
+export function pollHintMs(headers: IDataObject | undefined): number | undefined {
+	for (const name of POLL_HINT_HEADERS) {
+		const hinted = Number(headerValue(headers, name));
+		if (Number.isFinite(hinted) && hinted > 0) return hinted;
+	}
+	return undefined;
 }
 
-/**
- * Polls GET /videos/{id} until the job completes or fails, or the timeout passes. The first
- * check comes one interval after creation; there is no sleep once a final status is seen. The
- * ID polled is always the one the job was created with, whatever spelling the server answers.
- */
-export async function waitForJob(context: ApiContext, job: IDataObject, settings: WaitSettings): Promise<WaitOutcome> {
-	const id = String(job.id);
-	const deadline = Date.now() + settings.timeoutMs;
-	let video = job;
-	let delayMs = settings.pollIntervalMs;
-	while (jobStateOf(video) === 'running') {
-		const remainingMs = deadline - Date.now();
-		if (remainingMs <= 0) return { video, state: 'timedOut' };
-		await sleep(Math.min(delayMs, remainingMs), cancelSignalOf(context));
-		if (cancelled(context)) throw new NodeApiError(context.getNode(), { id }, { message: `Stopped waiting for video ${id}: the execution was cancelled` });
+export function firstCheckDelayMs(createHeaders: IDataObject | undefined, pollIntervalMs: number): number {
+	return Math.max(MIN_POLL_SPACING_MS, pollHintMs(createHeaders) ?? Math.min(FIRST_CHECK_MS, pollIntervalMs));
+}
+
+export class JobWatcher {
+	private waiting = 0;
+	private listUsable = true;
+	private batch?: Promise<Map<string, Checked> | undefined>;
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly query: IDataObject = {},
+	) {}
+
+	async wait(job: IDataObject, settings: WaitSettings, firstDelayMs: number, stop: AbortSignal): Promise<WaitOutcome> {
+		const id = String(job.id);
+		const deadline = Date.now() + settings.timeoutMs;
+		let video = job;
+		let delayMs = firstDelayMs;
+		this.waiting++;
+		try {
+			while (jobStateOf(video) === 'running') {
+				if (deadline - Date.now() <= 0) return { video, state: 'timedOut' };
+				await pause(Math.min(delayMs, deadline - Date.now()), stop);
+				if (stop.aborted) throw stoppedError(this.connection, id, video);
+				if (deadline - Date.now() <= 0) return { video, state: 'timedOut' };
+				let checked: Checked;
+				try {
+					checked = await this.check(id, settings, AbortSignal.timeout(deadline - Date.now() + DEADLINE_GRACE_MS));
+				} catch (error) {
+					if (error instanceof TransportError && error.code === 'DEADLINE') return { video, state: 'timedOut' };
+					throw pollError(this.connection, id, error);
+				}
+				video = checked.video;
+				delayMs = Math.max(MIN_POLL_SPACING_MS, checked.hintMs ?? settings.pollIntervalMs);
+			}
+		} finally {
+			this.waiting--;
+		}
+		return { video, state: jobStateOf(video) };
+	}
+
+	private async check(id: string, settings: WaitSettings, signal: AbortSignal): Promise<Checked> {
+		const listed = await this.fromList(id);
+		if (listed) return listed;
+		const endpoint = 'GET /videos/{video_id}';
+		const response = await apiRequest(
+			this.connection,
+			{ method: 'GET', path: `/videos/${idSegment(id)}`, qs: this.query, endpoint, signal },
+			'idempotent',
+			settings.maxRetries,
+		);
+		const foreign = foreignApiError(this.connection.context.getNode(), endpoint, response.body);
+		if (foreign) throw foreign;
+		return { video: { ...(response.body as IDataObject) }, hintMs: pollHintMs(response.headers) };
+	}
+
+	/** The job's state from the shared list page, when several jobs wait and the server lists. */
+	private async fromList(id: string): Promise<Checked | undefined> {
+		if (!this.listUsable || this.waiting < 2) return undefined;
+		this.batch ??= (async () => {
+			await pause(BATCH_WINDOW_MS, this.connection.cancelSignal);
+			this.batch = undefined;
+			return await this.fetchList();
+		})();
+		return (await this.batch)?.get(id);
+	}
+
+	private async fetchList(): Promise<Map<string, Checked> | undefined> {
 		try {
 			const response = await apiRequest(
-				context,
-				{ method: 'GET', url: `/videos/${encodeURIComponent(id)}`, endpoint: 'GET /videos/{video_id}' },
+				this.connection,
+				{ method: 'GET', path: '/videos', qs: { ...this.query, order: 'desc', limit: LIST_PAGE_SIZE }, endpoint: 'GET /videos' },
 				'idempotent',
-				settings.maxRetries,
+				0,
 			);
-			const foreign = foreignApiError(context.getNode(), 'GET /videos/{video_id}', response.body);
-			if (foreign) throw foreign;
-			video = { ...(response.body as IDataObject) };
-			delayMs = nextDelayMs(response.headers, settings.pollIntervalMs);
-		} catch (error) {
-			throw new NodeApiError(context.getNode(), error as JsonObject, {
-				message: `Waiting for video ${id} failed: ${(error as Error).message}`,
-				description: `The job ${id} was created and may still finish; fetch it later with the Get operation.`,
-			});
+			const data = (response.body as IDataObject | undefined)?.data;
+			if (!Array.isArray(data)) throw new Error('no list');
+			const hintMs = pollHintMs(response.headers);
+			const found = new Map<string, Checked>();
+			for (const video of data as IDataObject[]) {
+				if (video && typeof video === 'object' && video.id !== undefined) found.set(String(video.id), { video: { ...video }, hintMs });
+			}
+			return found;
+		} catch {
+			// This server does not list (or not like OpenAI): check each job on its own from now on.
+			this.listUsable = false;
+			return undefined;
 		}
 	}
-	return { video, state: jobStateOf(video) };
+}
+
+function pollError(connection: Connection, id: string, error: unknown): NodeApiError {
+	const cause = error as NodeApiError;
+	return new NodeApiError(connection.context.getNode(), { videoId: id, httpCode: cause.httpCode ?? null } as JsonObject, {
+		message: `Waiting for video ${id} failed: ${cause.message}`,
+		description: `The job ${id} was created and may still finish; fetch it later with the Get operation (ID ${id}). ${cause.description ?? ''}`.trim(),
+		httpCode: cause.httpCode ?? undefined,
+	});
+}
+
+function stoppedError(connection: Connection, id: string, video: IDataObject): NodeApiError {
+	const why = connection.cancelSignal?.aborted ? 'the execution was cancelled' : 'another item failed';
+	return new NodeApiError(connection.context.getNode(), { videoId: id } as JsonObject, {
+		message: `Stopped waiting for video ${id} (last status ${String(video.status)}): ${why}`,
+		description: `The job ${id} keeps running on the server; fetch it later with the Get operation.`,
+	});
 }
 
 /** `jobId` is the ID the job was created with, whatever spelling the server answers later. */
-export function failedJobError(context: ApiContext, video: IDataObject, jobId: string): NodeApiError {
+export function failedJobError(connection: Connection, video: IDataObject, jobId: string): NodeApiError {
 	const error = (video.error ?? {}) as IDataObject;
 	const code = error.code === undefined || error.code === null ? undefined : String(error.code);
 	const message = typeof error.message === 'string' ? error.message : `the job ended with status "${String(video.status)}"`;
-	return new NodeApiError(context.getNode(), video as JsonObject, {
+	return new NodeApiError(connection.context.getNode(), { videoId: jobId, code: code ?? null } as JsonObject, {
 		message: `Video job ${jobId} failed${code ? ` (${code})` : ''}: ${message}`,
 		description: 'Change the prompt or the reference and start a new job; the failed job is not billed again.',
 	});
 }
 
-export function timeoutError(context: ApiContext, video: IDataObject, jobId: string, timeoutMs: number): NodeApiError {
+export function timeoutError(connection: Connection, video: IDataObject, jobId: string, timeoutMs: number): NodeApiError {
 	const progress = video.progress === undefined || video.progress === null ? '' : `, ${String(video.progress)}% done`;
-	return new NodeApiError(context.getNode(), video as JsonObject, {
+	return new NodeApiError(connection.context.getNode(), { videoId: jobId } as JsonObject, {
 		message: `Video job ${jobId} is still ${String(video.status)}${progress} after waiting ${Math.round(timeoutMs / 1000)} s`,
 		description: `The job keeps running and may still finish: fetch it later with the Get operation (ID ${jobId}), raise the Wait Timeout option, or set On Timeout to Return Job.`,
 	});

@@ -1,6 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { MAX_ERROR_BODY_BYTES } from './limits';
+import { redactErrorText } from './redact';
+
 /** A response as n8n's HTTP helper returns it with `returnFullResponse`. */
 export interface FullResponse {
 	statusCode: number;
@@ -10,6 +13,9 @@ export interface FullResponse {
 
 /** An HTTP error answer of the server, with what a retry needs to know. */
 export class ServerError extends NodeApiError {
+	/** A 429 about quota or billing, which retrying does not fix. */
+	readonly isQuota: boolean;
+
 	constructor(
 		node: INode,
 		readonly status: number,
@@ -20,12 +26,11 @@ export class ServerError extends NodeApiError {
 		details: JsonObject,
 	) {
 		super(node, details, { message, httpCode: String(status), description: details.serverMessage as string });
+		this.isQuota = details.quota === true;
 		// Shown and serialized by n8n as the NodeApiError it is.
 		this.name = 'NodeApiError';
 	}
 }
-
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 function isReadable(body: unknown): body is AsyncIterable<Buffer> & { destroy(): void } {
 	return typeof (body as { pipe?: unknown })?.pipe === 'function';
@@ -97,6 +102,13 @@ export function retryAfterMsOf(headers: IDataObject | undefined): number | undef
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+const QUOTA_CODES = ['insufficient_quota', 'billing_hard_limit_reached', 'billing_not_active', 'quota_exceeded', 'access_terminated'];
+
+/** A 429 that is about money, not speed: retrying does not help. */
+function isQuotaCode(code: string | undefined, type: string | undefined, text: string): boolean {
+	return [code, type].some((value) => value !== undefined && QUOTA_CODES.includes(value.toLowerCase())) || /insufficient[_ ]quota|exceeded your current quota/i.test(text);
+}
+
 function hintFor(status: number): string {
 	if (status === 401 || status === 403)
 		return 'Check the API key (and the auth header type) in the OpenAI Videos credential.';
@@ -116,9 +128,17 @@ function isMissingRoute(status: number, body: unknown): boolean {
 }
 
 /** Turns an error answer into a ServerError that carries the server's message, code and status. */
-export async function toServerError(node: INode, response: FullResponse, endpoint: string): Promise<ServerError> {
+export async function toServerError(
+	node: INode,
+	response: FullResponse,
+	endpoint: string,
+	secrets: string[] = [],
+): Promise<ServerError> {
 	const body = await readErrorBody(response.body);
-	const { message, code, type } = serverMessageOf(body);
+	const server = serverMessageOf(body);
+	const message = server.message === undefined ? undefined : redactErrorText(server.message, secrets);
+	const code = server.code === undefined ? undefined : redactErrorText(server.code, secrets);
+	const type = server.type;
 	const status = response.statusCode;
 	const text = message ?? `HTTP ${status}`;
 	const details = { code: code ?? null, type: type ?? null, status };
@@ -129,11 +149,79 @@ export async function toServerError(node: INode, response: FullResponse, endpoin
 			serverMessage: `${text} — This server carries only part of the OpenAI Videos API, so this operation cannot be used with it.`,
 		});
 	}
+	if (status === 429 && isQuotaCode(code, type, text)) {
+		return new ServerError(node, status, text, `The server refused for lack of quota or billing (${code ?? type ?? 429}): ${text}`, undefined, {
+			...details,
+			quota: true,
+			serverMessage: `${text} — This does not fix itself: add credit or raise the limits of the account behind the key, then run the workflow again.`,
+		});
+	}
 	const prefix = status === 401 || status === 403 ? 'The server rejected the API key' : `${endpoint} failed`;
 	return new ServerError(node, status, text, `${prefix} (${status}${code ? `, ${code}` : ''}): ${text}`, retryAfterMs, {
 		...details,
 		serverMessage: `${text} — ${hintFor(status)}`,
 	});
+}
+
+const CONNECTION_CODE = /^(E[A-Z]+|ERR_[A-Z_]+)$/;
+
+function errorCodeOf(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && CONNECTION_CODE.test(current.code)) return current.code;
+		if (current.name === 'AbortError' || current.name === 'TimeoutError') return String(current.name);
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+interface RequestFacts {
+	endpoint: string;
+	signal?: AbortSignal;
+}
+
+interface ConnectionFacts {
+	secrets: string[];
+	timeoutMs: number;
+	cancelSignal?: AbortSignal;
+}
+
+/**
+ * A request that got no (usable) answer: refused, reset, timed out, stopped. Built from our own
+ * words only: n8n's error of the HTTP layer carries the request's headers, the key among them.
+ */
+export class TransportError extends NodeApiError {
+	constructor(
+		node: INode,
+		message: string,
+		readonly code: string,
+		description?: string,
+	) {
+		super(node, { code } as JsonObject, { message, description });
+		this.name = 'NodeApiError';
+	}
+
+	/** Whether the request may have reached the server: it was sent, then the answer failed. */
+	get maybeReceived(): boolean {
+		return this.code !== 'ECONNREFUSED' && this.code !== 'ENOTFOUND' && this.code !== 'EAI_AGAIN' && this.code !== 'CANCELLED';
+	}
+
+	static from(node: INode, error: unknown, request: RequestFacts, connection: ConnectionFacts): TransportError {
+		if (connection.cancelSignal?.aborted) {
+			return new TransportError(node, `${request.endpoint} stopped: the execution was cancelled`, 'CANCELLED');
+		}
+		if (request.signal?.aborted) {
+			return new TransportError(node, `${request.endpoint} got no answer before the wait's deadline`, 'DEADLINE');
+		}
+		const code = errorCodeOf(error) ?? 'EUNKNOWN';
+		const seconds = Math.round(connection.timeoutMs / 1000);
+		if (code === 'TimeoutError' || code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error)?.message))) {
+			return new TransportError(node, `${request.endpoint} got no answer within ${seconds} s`, 'ETIMEDOUT',
+				'The server did not answer within the Request Timeout option. It may be overloaded or stuck.');
+		}
+		const text = redactErrorText(String((error as Error)?.message ?? error), connection.secrets).slice(0, 300);
+		return new TransportError(node, `${request.endpoint} failed: ${text}`, code, 'The connection to the server failed.');
+	}
 }
 
 /** The answer of a server that is not the OpenAI Videos API (OpenRouter, Azure's older jobs API). */

@@ -1,59 +1,166 @@
+/**
+ * One exchange with the server: the URL below the Base URL, the key added by the credential only
+ * for the Base URL's origin, every redirect followed by hand (n8n's own following re-sends custom
+ * headers and POST bodies to other hosts), a deadline on every request, and every error redacted.
+ */
 import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
+	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { toServerError, type FullResponse } from './errors';
-import { withRetries, type RetryPolicy } from './retry';
+import { normalizeBaseUrl } from '../../../credentials/OpenAiVideosApi.credentials';
+import { headerValue, toServerError, TransportError, type FullResponse } from './errors';
+import { gateOf } from './gate';
+import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REDIRECTS } from './limits';
+import { redactValue, secretsOf } from './redact';
 
 export const CREDENTIAL_TYPE = 'openAiVideosApi';
-export const DEFAULT_MAX_RETRIES = 3;
 
-export type ApiContext = IExecuteSingleFunctions | IExecuteFunctions | IPollFunctions;
+export type ApiContext = IExecuteSingleFunctions | IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export interface ApiRequest {
 	method: 'GET' | 'POST' | 'DELETE';
-	url: string;
-	qs?: IHttpRequestOptions['qs'];
-	body?: IHttpRequestOptions['body'];
-	encoding?: IHttpRequestOptions['encoding'];
-	disableFollowRedirect?: boolean;
+	/** A path below the Base URL, e.g. `/videos/video_123`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	headers?: IDataObject;
+	/** Answer the body as a stream (downloads) instead of parsed JSON. */
+	stream?: boolean;
 	/** Names the endpoint in error messages, e.g. "GET /videos/{video_id}". */
 	endpoint: string;
+	/** Ends this request early (the deadline of a wait). */
+	signal?: AbortSignal;
 }
+
+/** What every request of one node run to its server shares. */
+export interface Connection {
+	context: ApiContext;
+	baseUrl: string;
+	origin: string;
+	secrets: string[];
+	timeoutMs: number;
+	/** The execution's cancel signal. */
+	cancelSignal?: AbortSignal;
+	/** Identifies the node run, for the limits it shares (connections, job memory). */
+	runKey: string;
+}
+
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
-/**
- * One authenticated exchange: an error answer becomes a ServerError naming the endpoint.
- * (A 3xx only arrives when the request asked not to follow redirects.)
- */
-export async function sendOnce(context: ApiContext, request: ApiRequest): Promise<FullResponse> {
-	const { endpoint, ...options } = request;
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-		...options,
-		json: options.encoding === undefined,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as FullResponse;
-	if (response.statusCode >= 400) throw await toServerError(context.getNode(), response, endpoint);
-	return response;
+function runKeyOf(context: ApiContext): string {
+	const node = context.getNode();
+	const executionId = 'getExecutionId' in context ? context.getExecutionId() : 'poll';
+	const runIndex = (context as { runIndex?: number }).runIndex ?? 0;
+	return `${executionId}|${node.id ?? node.name}|${runIndex}`;
 }
 
-/** An exchange retried according to the policy (see retry.ts). */
-export async function apiRequest(
-	context: ApiContext,
+export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQUEST_TIMEOUT_S): Promise<Connection> {
+	const credentials: ICredentialDataDecryptedObject = await context.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	return {
+		context,
+		baseUrl,
+		origin: new URL(baseUrl).origin,
+		secrets: secretsOf(credentials),
+		timeoutMs: timeoutSeconds * 1000,
+		cancelSignal: cancelSignalOf(context),
+		runKey: runKeyOf(context),
+	};
+}
+
+function signalsOf(connection: Connection, request: ApiRequest): AbortSignal {
+	const signals = [connection.cancelSignal, request.signal].filter((signal): signal is AbortSignal => !!signal);
+	// A JSON answer must come whole within the timeout; a stream's body is watched for stalls instead.
+	if (!request.stream) signals.push(AbortSignal.timeout(connection.timeoutMs));
+	return AbortSignal.any(signals);
+}
+
+async function exchange(
+	connection: Connection,
 	request: ApiRequest,
-	policy: RetryPolicy,
-	maxRetries = DEFAULT_MAX_RETRIES,
+	url: string,
+	method: ApiRequest['method'],
+	first: boolean,
 ): Promise<FullResponse> {
-	return await withRetries(async () => await sendOnce(context, request), policy, {
-		node: context.getNode(),
-		maxRetries,
-		signal: cancelSignalOf(context),
-	});
+	const { context } = connection;
+	const options: IHttpRequestOptions = {
+		method,
+		url,
+		headers: { Accept: request.stream ? '*/*' : 'application/json', ...(request.headers ?? {}) },
+		json: !request.stream,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		timeout: connection.timeoutMs,
+		abortSignal: signalsOf(connection, request),
+	};
+	if (first && request.qs) options.qs = request.qs;
+	if (method !== 'GET' && request.body !== undefined) options.body = request.body;
+	if (request.stream) {
+		options.encoding = 'stream';
+		// Sizes are judged on the bytes as sent; a compressed body would be judged decoded.
+		options.headers = { ...options.headers, 'Accept-Encoding': 'identity' };
+	}
+	try {
+		return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as FullResponse;
+	} catch (error) {
+		throw TransportError.from(context.getNode(), error, request, connection);
+	}
+}
+
+function discard(body: unknown): void {
+	(body as { destroy?: () => void })?.destroy?.();
+}
+
+/**
+ * Sends the request and follows redirects by hand: at most MAX_REDIRECTS hops; a GET may go to
+ * another origin (a signed download URL), where the credential adds nothing; a POST or DELETE is
+ * never sent to another origin.
+ */
+export async function send(connection: Connection, request: ApiRequest): Promise<FullResponse> {
+	const node = connection.context.getNode();
+	let url = `${connection.baseUrl}${request.path}`;
+	let method = request.method;
+	let response = await exchange(connection, request, url, method, true);
+	for (let hop = 0; REDIRECT_STATUSES.includes(response.statusCode); hop++) {
+		const location = headerValue(response.headers, 'location');
+		if (!location) break;
+		discard(response.body);
+		const next = new URL(location, url);
+		if (hop >= MAX_REDIRECTS) {
+			throw new TransportError(node, `${request.endpoint} redirected more than ${MAX_REDIRECTS} times; the server's redirects do not end`, 'ERR_TOO_MANY_REDIRECTS');
+		}
+		if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+			throw new TransportError(node, `${request.endpoint} redirected to a ${next.protocol} URL, which is not followed`, 'ERR_REDIRECT_REFUSED');
+		}
+		if (method !== 'GET' && next.origin !== connection.origin) {
+			throw new TransportError(
+				node,
+				`${request.endpoint} was redirected to another server (${next.origin}); a ${method} is never re-sent to another origin`,
+				'ERR_REDIRECT_REFUSED',
+				'The request was not repeated there, and no credential left the Base URL\'s server. Point the credential\'s Base URL at the server that answers this API directly.',
+			);
+		}
+		if (response.statusCode === 303) method = 'GET';
+		url = next.toString();
+		response = await exchange(connection, request, url, method, false);
+	}
+	if (response.statusCode >= 400) throw await toServerError(node, response, request.endpoint, connection.secrets);
+	if (!request.stream) response.body = redactValue(response.body, connection.secrets);
+	if (REDIRECT_STATUSES.includes(response.statusCode)) {
+		throw new TransportError(node, `${request.endpoint} answered a redirect (HTTP ${response.statusCode}) without a Location`, 'ERR_BAD_REDIRECT');
+	}
+	gateOf(connection.origin).succeeded();
+	return response;
 }

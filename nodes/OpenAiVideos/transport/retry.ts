@@ -1,59 +1,88 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
-
-import { ServerError } from './errors';
-
 /**
- * `idempotent`: reads and deletes, safe to send again.
- * `startsPaidJob`: creates; sent again only when the server provably did not take the first one.
+ * When a request is sent again. Reads and deletes (`idempotent`) retry on 429, 5xx and broken
+ * connections. Requests that start a paid job (`startsPaidJob`) retry only where the server
+ * provably did not take the first one: a 429 or a refused connection. A 429 holds back every
+ * request to that origin (gate.ts); quota 429s and retry-afters beyond the cap fail at once.
  */
+import type { INode } from 'n8n-workflow';
+
+import { ServerError, TransportError, type FullResponse } from './errors';
+import { gateOf, withConnectionSlot } from './gate';
+import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS } from './limits';
+import { pause } from './pause';
+import { send, type ApiRequest, type Connection } from './request';
+
 export type RetryPolicy = 'idempotent' | 'startsPaidJob';
 
-export interface RetrySettings {
-	node: INode;
-	maxRetries: number;
-	signal?: AbortSignal;
-}
+/** Rate limits clear by themselves: they get more tries than other errors. */
+const RATE_LIMIT_TRIES_PER_RETRY = 4;
 
-const CONNECTION_ERRORS = ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ENETUNREACH'];
-const MAX_BACKOFF_MS = 30_000;
-
-function errorCodeOf(error: unknown): string | undefined {
-	for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z]+$/.test(current.code)) return current.code;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+function isRateLimit(error: unknown): error is ServerError {
+	return error instanceof ServerError && error.status === 429 && !error.isQuota;
 }
 
 export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
 	if (error instanceof ServerError) {
-		if (error.status === 429) return true;
-		return policy === 'idempotent' && error.status >= 500;
+		if (error.status === 429) return !error.isQuota;
+		return policy === 'idempotent' && (error.status >= 500 || error.status === 408);
 	}
-	const code = errorCodeOf(error);
-	// A refused connection never reached the server, so even a paid job was not started.
-	if (code === 'ECONNREFUSED') return true;
-	return policy === 'idempotent' && code !== undefined && CONNECTION_ERRORS.includes(code);
+	if (error instanceof TransportError) {
+		if (error.code === 'CANCELLED' || error.code === 'DEADLINE' || error.code.startsWith('ERR_')) return false;
+		return !error.maybeReceived || policy === 'idempotent';
+	}
+	return false;
 }
 
-export function retryDelayMs(error: unknown, attempt: number): number {
-	if (error instanceof ServerError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+/**
+ * Whether a failed request that starts a paid job may have started it all the same: the server
+ * failed (5xx) or the answer never came. Such a request is never sent again.
+ */
+export function mayHaveStartedJob(error: unknown): boolean {
+	if (error instanceof ServerError) return error.status >= 500;
+	return error instanceof TransportError && error.maybeReceived && error.code !== 'DEADLINE' && !error.code.startsWith('ERR_');
+}
+
+export function backoffMs(attempt: number): number {
 	const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt);
 	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
-/** Runs `send` until it succeeds, fails for good, or the retries are used up. */
-export async function withRetries<T>(send: () => Promise<T>, policy: RetryPolicy, settings: RetrySettings): Promise<T> {
-	for (let attempt = 0; ; attempt++) {
+function retryAfterTooLong(node: INode, error: ServerError, retryAfterMs: number): ServerError {
+	const allowedAt = new Date(Date.now() + retryAfterMs).toISOString();
+	error.message = `${error.message} — the server allows the next try only at ${allowedAt} (in ${Math.round(retryAfterMs / 1000)} s), later than this node waits (${MAX_RETRY_AFTER_MS / 1000} s)`;
+	error.description = `${error.description ?? ''} Run the workflow again after ${allowedAt}.`.trim();
+	void node;
+	return error;
+}
+
+/** Sends the request, retrying as the policy allows, paced by the origin's gate. */
+export async function apiRequest(
+	connection: Connection,
+	request: ApiRequest,
+	policy: RetryPolicy,
+	maxRetries: number,
+): Promise<FullResponse> {
+	const gate = gateOf(connection.origin);
+	const node = connection.context.getNode();
+	let failures = 0;
+	let rateLimits = 0;
+	for (;;) {
+		await gate.admit(connection.cancelSignal);
 		try {
-			return await send();
+			return await withConnectionSlot(connection.runKey, async () => await send(connection, request));
 		} catch (error) {
-			if (attempt >= settings.maxRetries || settings.signal?.aborted || !isRetryable(error, policy)) {
-				// A NodeApiError is handed back as it is; anything else gets wrapped into one.
-				throw new NodeApiError(settings.node, error as JsonObject);
+			const retryAfterMs = error instanceof ServerError ? error.retryAfterMs : undefined;
+			if (isRateLimit(error)) {
+				if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(node, error, retryAfterMs);
+				gate.rateLimited(retryAfterMs ?? backoffMs(rateLimits));
+				rateLimits++;
+				if (rateLimits > maxRetries * RATE_LIMIT_TRIES_PER_RETRY) throw error;
+				continue;
 			}
-			await sleep(retryDelayMs(error, attempt), settings.signal);
+			failures++;
+			if (failures > maxRetries || connection.cancelSignal?.aborted || !isRetryable(error, policy)) throw error;
+			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(node, error as ServerError, retryAfterMs);
+			await pause(retryAfterMs ?? backoffMs(failures - 1), connection.cancelSignal);
 		}
 	}
 }

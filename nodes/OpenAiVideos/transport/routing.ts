@@ -1,106 +1,76 @@
 /**
- * Glue between n8n's declarative routing and our transport.
- *
- * The routing engine builds each request from the parameters, then hands it to
- * `routing.operations.pagination` (when `send.paginate` is on) to be sent. We use that hook as
- * the one place that sends: with retries for every operation, and cursor paging for Get Many.
+ * Glue between n8n's declarative routing and our transport, for the operations that stay pure
+ * routing (Get, Delete, Download, Character → Get): the routing engine builds each request from
+ * the parameters and hands it to `routing.operations.pagination` (`send.paginate` on); that hook
+ * sends it through `apiRequest` (redirects by hand, deadlines, retries, redaction).
  */
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
+	IHttpRequestOptions,
 	INodeExecutionData,
-	PostReceiveAction,
+	PreSendAction,
 } from 'n8n-workflow';
 
-import { foreignApiError, toServerError, type FullResponse } from './errors';
-import { cancelSignalOf, DEFAULT_MAX_RETRIES } from './request';
-import { withRetries, type RetryPolicy } from './retry';
+import { extraQueryOf } from '../helpers/extras';
+import { boundedNumber, requiredId } from '../helpers/inputs';
+import { foreignApiError } from './errors';
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S, MAX_RETRIES } from './limits';
+import { connect, type ApiRequest, type Connection } from './request';
+import { apiRequest } from './retry';
 
 export type Driver = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
-export function maxRetriesOf(context: IExecuteSingleFunctions): number {
-	return Number(context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES));
-}
-
 export function pairWithInput(context: IExecuteSingleFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
 	const item = context.getItemIndex();
 	return items.map((output) => ({ ...output, pairedItem: { item } }));
 }
 
-/** postReceive: an error answer becomes an error naming the endpoint, with the server's message. */
-export function checkResponse(endpoint: string): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-		if (response.statusCode >= 400) {
-			throw await toServerError(this.getNode(), response as FullResponse, endpoint);
-		}
-		return items;
+/** preSend: the item's ID is checked before any request. */
+export function requireId(parameterName: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		requiredId(this.getNode(), this.getItemIndex(), this.getNodeParameter(parameterName, '', { extractValue: true }), label);
+		return options;
 	};
 }
 
-/** postReceive: an error answer, or an answer that is no video job, becomes a clear error. */
-export function checkVideoResponse(endpoint: string): PostReceiveAction[] {
-	const expectVideo = async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const error = foreignApiError(this.getNode(), endpoint, items[0]?.json);
-		if (error) throw error;
-		return items;
+export function maxRetriesOfItem(context: IExecuteSingleFunctions): number {
+	const value = context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES);
+	return boundedNumber(context.getNode(), context.getItemIndex(), value, 'Max Retries', { min: 0, max: MAX_RETRIES, integer: true });
+}
+
+export async function connectItem(context: IExecuteSingleFunctions): Promise<Connection> {
+	const value = context.getNodeParameter('options.requestTimeout', DEFAULT_REQUEST_TIMEOUT_S);
+	const timeoutS = boundedNumber(context.getNode(), context.getItemIndex(), value, 'Request Timeout', { min: 1, max: MAX_REQUEST_TIMEOUT_S });
+	return await connect(context, timeoutS);
+}
+
+/** The routed request as our transport sends it, with the item's Extra Query Parameters. */
+export function routedRequest(context: IExecuteSingleFunctions, requestData: DeclarativeRestApiSettings.ResultOptions, endpoint: string): ApiRequest {
+	const { method, url, qs } = requestData.options;
+	return {
+		method: (method ?? 'GET') as ApiRequest['method'],
+		path: String(url),
+		qs: { ...((qs ?? {}) as IDataObject), ...extraQueryOf(context, context.getItemIndex()) },
+		endpoint,
 	};
-	return [checkResponse(endpoint), expectVideo];
 }
 
-export async function sendRetried(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	policy: RetryPolicy,
-): Promise<INodeExecutionData[]> {
-	return await withRetries(async () => await context.makeRoutingRequest(requestData), policy, {
-		node: context.getNode(),
-		maxRetries: maxRetriesOf(context),
-		signal: cancelSignalOf(context),
-	});
-}
-
-/** Sends the prepared request once, retrying as the policy allows; one output item per input item. */
-export function sendWithRetries(policy: RetryPolicy): Driver {
+/** Sends the routed request; `expectVideo` fails clearly when the answer is no video job. */
+export function sendRouted(endpoint: string, expectVideo = false, shape?: (body: IDataObject) => IDataObject): Driver {
 	return async function (this: IExecutePaginationFunctions, requestData) {
-		return pairWithInput(this, await sendRetried(this, requestData, policy));
+		const connection = await connectItem(this);
+		const response = await apiRequest(connection, routedRequest(this, requestData, endpoint), 'idempotent', maxRetriesOfItem(this));
+		if (expectVideo) {
+			const foreign = foreignApiError(this.getNode(), endpoint, response.body);
+			if (foreign) throw foreign;
+		}
+		const body = (response.body && typeof response.body === 'object' ? response.body : { response: response.body ?? null }) as IDataObject;
+		return pairWithInput(this, [{ json: shape ? shape(body) : body }]);
 	};
 }
-
-const MAX_PAGE_SIZE = 100;
-
-/**
- * Get Many: follows `after` = `last_id` while `has_more`, asking for no more than it still needs.
- * Stops on a page that brings no new video: an empty page, a cursor seen before, or a server
- * that restarts the list from the top when it does not know the cursor.
- */
-export const followCursor: Driver = async function (this, requestData) {
-	const wanted = this.getNodeParameter('returnAll', false)
-		? Infinity
-		: Number(this.getNodeParameter('limit', 50));
-	const videos: IDataObject[] = [];
-	const idsSeen = new Set<string>();
-	let after: string | undefined;
-	while (videos.length < wanted) {
-		const qs = { ...requestData.options.qs, limit: Math.min(MAX_PAGE_SIZE, wanted - videos.length), after };
-		if (after === undefined) delete qs.after;
-		const [page] = await sendRetried(this, { ...requestData, options: { ...requestData.options, qs } }, 'idempotent');
-		const body = (page?.json ?? {}) as IDataObject;
-		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		const fresh = data.filter((video) => !idsSeen.has(String(video.id)));
-		for (const video of fresh) idsSeen.add(String(video.id));
-		videos.push(...fresh.slice(0, wanted - videos.length));
-		after = (body.last_id as string | undefined) ?? (data[data.length - 1]?.id as string | undefined);
-		if (!fresh.length || body.has_more === false || !after) break;
-		if (body.has_more === undefined && data.length < qs.limit) break;
-	}
-	return pairWithInput(
-		this,
-		videos.map((json) => ({ json })),
-	);
-};

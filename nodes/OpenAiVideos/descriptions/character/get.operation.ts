@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validate';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { requireId, sendRouted } from '../../transport/routing';
 import { idField, pathWithId } from '../fields';
 
 export const getCharacterOperation: INodePropertyOptions = {
@@ -11,9 +10,8 @@ export const getCharacterOperation: INodePropertyOptions = {
 	description: 'Retrieve a character by ID',
 	routing: {
 		request: { method: 'GET', url: pathWithId('/videos/characters/{id}', 'characterId') },
-		send: { paginate: true, preSend: [requireText('characterId', 'character ID')] },
-		operations: { pagination: sendWithRetries('idempotent') },
-		output: { postReceive: [checkResponse('GET /videos/characters/{character_id}')] },
+		send: { paginate: true, preSend: [requireId('characterId', 'character ID')] },
+		operations: { pagination: sendRouted('GET /videos/characters/{character_id}') },
 	},
 };
 

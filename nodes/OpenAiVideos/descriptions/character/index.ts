@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, optionsCollection } from '../options';
+import { extraBodyOption, maxParallelJobsOption } from '../video/wait.fields';
 import { createCharacterFields, createCharacterOperation } from './create.operation';
 import { getCharacterFields, getCharacterOperation } from './get.operation';
 
@@ -16,5 +17,6 @@ export const characterDescription: INodeProperties[] = [
 	},
 	...forOperations('character', ['create'], createCharacterFields),
 	...forOperations('character', ['get'], getCharacterFields),
-	optionsCollection('character'),
+	optionsCollection('character', ['get']),
+	optionsCollection('character', ['create'], [extraBodyOption, maxParallelJobsOption]),
 ];

@@ -1,9 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireText, omitEmptyFields } from '../../helpers/validate';
-import { sendAsMultipart } from '../../helpers/multipart';
-import { checkVideoResponse } from '../../transport/routing';
-import { startJob } from './start-job';
 import { promptField } from '../fields';
 
 export const createOperation: INodePropertyOptions = {
@@ -11,12 +7,6 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a video',
 	description: 'Start a video generation job from a prompt and an optional reference image',
-	routing: {
-		request: { method: 'POST', url: '/videos' },
-		send: { paginate: true, preSend: [requireText('prompt', 'prompt'), omitEmptyFields] },
-		operations: { pagination: startJob },
-		output: { postReceive: checkVideoResponse('POST /videos') },
-	},
 };
 
 const KNOWN_MODELS = ['sora-2', 'sora-2-pro', 'sora-2-2025-10-06', 'sora-2-pro-2025-10-06', 'sora-2-2025-12-08'];
@@ -32,7 +22,6 @@ export const createFields: INodeProperties[] = [
 		default: 'sora-2',
 		description:
 			'The model to use. Any other model or deployment name (Azure, LiteLLM, vLLM-Omni…) can be given with an expression.',
-		routing: { send: { type: 'body', property: 'model' } },
 	},
 	{
 		displayName: 'Seconds',
@@ -47,7 +36,6 @@ export const createFields: INodeProperties[] = [
 		],
 		default: '',
 		description: 'Clip duration in seconds. Other durations a server accepts can be given with an expression.',
-		routing: { send: { type: 'body', property: 'seconds', value: '={{ String($value) }}' } },
 	},
 	{
 		displayName: 'Size',
@@ -55,15 +43,14 @@ export const createFields: INodeProperties[] = [
 		type: 'options',
 		allowArbitraryValues: true,
 		options: [
-			{ name: 'Server Default', value: '' },
-			{ name: '720x1280 (Portrait)', value: '720x1280' },
-			{ name: '1280x720 (Landscape)', value: '1280x720' },
 			{ name: '1024x1792 (Portrait, Pro)', value: '1024x1792' },
+			{ name: '1280x720 (Landscape)', value: '1280x720' },
 			{ name: '1792x1024 (Landscape, Pro)', value: '1792x1024' },
+			{ name: '720x1280 (Portrait)', value: '720x1280' },
+			{ name: 'Server Default', value: '' },
 		],
 		default: '',
 		description: 'Output resolution as width x height. Other sizes a server accepts can be given with an expression.',
-		routing: { send: { type: 'body', property: 'size' } },
 	},
 	{
 		displayName: 'Reference',
@@ -71,31 +58,9 @@ export const createFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'None', value: 'none' },
-			{
-				name: 'Image From Binary Field',
-				value: 'binary',
-				routing: {
-					send: {
-						preSend: [
-							sendAsMultipart({
-								part: 'input_reference',
-								binaryPropertyParameter: 'referenceBinaryPropertyName',
-								kind: 'image',
-							}),
-						],
-					},
-				},
-			},
-			{
-				name: 'Image URL',
-				value: 'imageUrl',
-				routing: { send: { preSend: [requireText('imageUrl', 'image URL')] } },
-			},
-			{
-				name: 'File ID',
-				value: 'fileId',
-				routing: { send: { preSend: [requireText('fileId', 'file ID')] } },
-			},
+			{ name: 'Image From Binary Field', value: 'binary' },
+			{ name: 'Image URL', value: 'imageUrl' },
+			{ name: 'File ID', value: 'fileId' },
 		],
 		default: 'none',
 		description: 'An optional image that guides the first frame of the video',
@@ -115,19 +80,17 @@ export const createFields: INodeProperties[] = [
 		name: 'imageUrl',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.com/first-frame.png',
+		placeholder: 'e.g. https://example.com/first-frame.png',
 		description: 'A fully qualified URL or a base64 data URL of the reference image',
 		displayOptions: { show: { referenceType: ['imageUrl'] } },
-		routing: { send: { type: 'body', property: 'input_reference.image_url' } },
 	},
 	{
 		displayName: 'File ID',
 		name: 'fileId',
 		type: 'string',
 		default: '',
-		placeholder: 'file-abc123',
+		placeholder: 'e.g. file-abc123',
 		description: 'The ID of an uploaded file to use as the reference image',
 		displayOptions: { show: { referenceType: ['fileId'] } },
-		routing: { send: { type: 'body', property: 'input_reference.file_id' } },
 	},
 ];

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validate';
-import { checkResponse, sendWithRetries } from '../../transport/routing';
+import { requireId, sendRouted } from '../../transport/routing';
 import { pathWithId, videoIdField } from '../fields';
 
 export const deleteOperation: INodePropertyOptions = {
@@ -11,9 +10,8 @@ export const deleteOperation: INodePropertyOptions = {
 	description: 'Permanently delete a completed or failed video and its files',
 	routing: {
 		request: { method: 'DELETE', url: pathWithId('/videos/{id}', 'videoId') },
-		send: { paginate: true, preSend: [requireText('videoId', 'video ID')] },
-		operations: { pagination: sendWithRetries('idempotent') },
-		output: { postReceive: [checkResponse('DELETE /videos/{video_id}')] },
+		send: { paginate: true, preSend: [requireId('videoId', 'video ID')] },
+		operations: { pagination: sendRouted('DELETE /videos/{video_id}', false, (body) => ({ deleted: true, ...body })) },
 	},
 };
 

@@ -1,34 +1,20 @@
-import type {
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecutePaginationFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { receiveContent, withBinary } from '../../helpers/download';
-import { requireText } from '../../helpers/validate';
-import type { FullResponse } from '../../transport/errors';
-import { sendWithRetries } from '../../transport/routing';
-import { outputBinaryPropertyField, pathWithId, variantField, videoIdField } from '../fields';
+import { downloadVideo, withBinary } from '../../helpers/download';
+import { extraQueryOf } from '../../helpers/extras';
+import { connectItem, maxRetriesOfItem, pairWithInput, requireId, type Driver } from '../../transport/routing';
+import { outputBinaryPropertyField, variantField, videoIdField } from '../fields';
 
-async function storeDownload(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const videoId = String(this.getNodeParameter('videoId')).trim();
+const download: Driver = async function (this: IExecutePaginationFunctions) {
+	const videoId = String(this.getNodeParameter('videoId', '', { extractValue: true })).trim();
 	const variant = String(this.getNodeParameter('variant', 'video'));
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
-	const binary = await receiveContent(this, response as FullResponse, videoId, variant);
-	return [
-		withBinary(
-			{ json: { videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, bytes: binary.bytes } },
-			propertyName,
-			binary,
-		),
-	];
-}
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
+	const connection = await connectItem(this);
+	const query = extraQueryOf(this, this.getItemIndex());
+	const { binary, bytes } = await downloadVideo(connection, videoId, variant, maxRetriesOfItem(this), query);
+	const json = { videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, bytes };
+	return pairWithInput(this, [withBinary({ json }, propertyName, binary)]);
+};
 
 export const downloadOperation: INodePropertyOptions = {
 	name: 'Download',
@@ -36,21 +22,14 @@ export const downloadOperation: INodePropertyOptions = {
 	action: 'Download a video',
 	description: 'Download the MP4, thumbnail or spritesheet of a completed video as a file',
 	routing: {
-		request: {
-			method: 'GET',
-			url: pathWithId('/videos/{id}/content', 'videoId'),
-			encoding: 'stream',
-			headers: { Accept: '*/*' },
-			disableFollowRedirect: true,
-		},
-		send: { paginate: true, preSend: [requireText('videoId', 'video ID')] },
-		operations: { pagination: sendWithRetries('idempotent') },
-		output: { postReceive: [storeDownload] },
+		request: { method: 'GET', url: '=/videos/content' },
+		send: { paginate: true, preSend: [requireId('videoId', 'video ID')] },
+		operations: { pagination: download },
 	},
 };
 
 export const downloadFields: INodeProperties[] = [
 	videoIdField('ID of the completed video'),
-	{ ...variantField, routing: { send: { type: 'query', property: 'variant' } } },
+	variantField,
 	outputBinaryPropertyField,
 ];

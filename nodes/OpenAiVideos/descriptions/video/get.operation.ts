@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validate';
-import { checkVideoResponse, sendWithRetries } from '../../transport/routing';
+import { requireId, sendRouted } from '../../transport/routing';
 import { pathWithId, videoIdField } from '../fields';
 
 export const getOperation: INodePropertyOptions = {
@@ -11,9 +10,8 @@ export const getOperation: INodePropertyOptions = {
 	description: 'Retrieve the status and metadata of a video job',
 	routing: {
 		request: { method: 'GET', url: pathWithId('/videos/{id}', 'videoId') },
-		send: { paginate: true, preSend: [requireText('videoId', 'video ID')] },
-		operations: { pagination: sendWithRetries('idempotent') },
-		output: { postReceive: checkVideoResponse('GET /videos/{video_id}') },
+		send: { paginate: true, preSend: [requireId('videoId', 'video ID')] },
+		operations: { pagination: sendRouted('GET /videos/{video_id}', true) },
 	},
 };
 

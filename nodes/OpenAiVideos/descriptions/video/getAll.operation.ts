@@ -1,18 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { checkResponse, followCursor } from '../../transport/routing';
-
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many videos',
 	description: 'List the video jobs of the account, newest first by default',
-	routing: {
-		request: { method: 'GET', url: '/videos' },
-		send: { paginate: true },
-		operations: { pagination: followCursor },
-		output: { postReceive: [checkResponse('GET /videos')] },
-	},
 };
 
 export const getAllFields: INodeProperties[] = [
@@ -42,6 +34,5 @@ export const getAllFields: INodeProperties[] = [
 		],
 		default: 'desc',
 		description: 'Sort order by creation time',
-		routing: { send: { type: 'query', property: 'order' } },
 	},
 ];

@@ -1,7 +1,5 @@
-import type { INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { sendAsMultipart } from '../../helpers/multipart';
-import { requireText } from '../../helpers/validate';
 import { binaryPropertyField, idField } from '../fields';
 
 /** The source video of Edit and Extend: a completed video by ID (JSON) or a file (multipart). */
@@ -16,13 +14,11 @@ export function videoSourceFields(verb: string): INodeProperties[] {
 					name: 'Video ID',
 					value: 'id',
 					description: 'A completed video of this server',
-					routing: { send: { preSend: [requireText('videoId', 'video ID')] } },
 				},
 				{
 					name: 'Video File From Binary Field',
 					value: 'binary',
 					description: 'An MP4 file of the input item',
-					routing: { send: { preSend: [sourceVideoUpload] } },
 				},
 			],
 			default: 'id',
@@ -31,7 +27,6 @@ export function videoSourceFields(verb: string): INodeProperties[] {
 		{
 			...idField('videoId', 'Video ID', `ID of the completed video to ${verb}`),
 			displayOptions: { show: { videoSource: ['id'] } },
-			routing: { send: { type: 'body', property: 'video.id', value: '={{ String($value).trim() }}' } },
 		},
 		{
 			...binaryPropertyField(
@@ -43,9 +38,3 @@ export function videoSourceFields(verb: string): INodeProperties[] {
 		},
 	];
 }
-
-const sourceVideoUpload: PreSendAction = sendAsMultipart({
-	part: 'video',
-	binaryPropertyParameter: 'sourceBinaryPropertyName',
-	kind: 'video',
-});

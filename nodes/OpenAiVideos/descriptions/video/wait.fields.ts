@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendAsMultipartWhenChosen } from '../../helpers/multipart';
+import { DEFAULT_MAX_PARALLEL_JOBS } from '../../helpers/job-settings';
 import { outputBinaryPropertyField, variantField } from '../fields';
 
 /** Fields of the operations that start a job (Create, Remix, Edit, Extend). */
@@ -30,6 +30,23 @@ export const waitFields: INodeProperties[] = [
 	},
 ];
 
+export const extraBodyOption: INodeProperties = {
+	displayName: 'Extra Body Fields',
+	name: 'extraBody',
+	type: 'json',
+	default: '{}',
+	description: 'A JSON object whose keys are added to the request body (as form fields in multipart), for what one server takes, e.g. {"negative_prompt": "blurry"}',
+};
+
+export const maxParallelJobsOption: INodeProperties = {
+	displayName: 'Max Parallel Jobs',
+	name: 'maxParallelJobs',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 100 },
+	default: DEFAULT_MAX_PARALLEL_JOBS,
+	description: 'How many items of this run are started and waited for at once; the others wait their turn',
+};
+
 export const waitOptions: INodeProperties[] = [
 	{
 		displayName: 'Send as Multipart',
@@ -38,8 +55,9 @@ export const waitOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether to send the request as multipart/form-data even without a file, for servers that refuse JSON (e.g. vLLM-Omni)',
 		displayOptions: { show: { '/operation': ['create'] } },
-		routing: { send: { preSend: [sendAsMultipartWhenChosen] } },
 	},
+	extraBodyOption,
+	maxParallelJobsOption,
 	{
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',

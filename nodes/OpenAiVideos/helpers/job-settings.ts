@@ -1,0 +1,58 @@
+/** The numeric and choice options of the paid operations, checked for every item before any request. */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S, MAX_RETRIES } from '../transport/limits';
+import { boundedNumber } from './inputs';
+import type { WaitSettings } from './wait';
+
+export const DEFAULT_MAX_PARALLEL_JOBS = 20;
+const MAX_PARALLEL_JOBS = 100;
+const MAX_WAIT_TIMEOUT_S = 7200;
+const MAX_POLL_INTERVAL_S = 3600;
+
+export interface ItemSettings extends WaitSettings {
+	waitForCompletion: boolean;
+	onTimeout: 'error' | 'returnJob';
+	download?: { variant: string; propertyName: string };
+}
+
+export interface RunSettings {
+	maxParallelJobs: number;
+	requestTimeoutS: number;
+}
+
+function option(context: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	return context.getNodeParameter(`options.${name}`, itemIndex, fallback);
+}
+
+export function maxRetriesOf(context: IExecuteFunctions, itemIndex: number): number {
+	return boundedNumber(context.getNode(), itemIndex, option(context, 'maxRetries', itemIndex, DEFAULT_MAX_RETRIES), 'Max Retries', { min: 0, max: MAX_RETRIES, integer: true });
+}
+
+export function runSettingsOf(context: IExecuteFunctions): RunSettings {
+	const node = context.getNode();
+	return {
+		maxParallelJobs: boundedNumber(node, 0, option(context, 'maxParallelJobs', 0, DEFAULT_MAX_PARALLEL_JOBS), 'Max Parallel Jobs', { min: 1, max: MAX_PARALLEL_JOBS, integer: true }),
+		requestTimeoutS: boundedNumber(node, 0, option(context, 'requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S), 'Request Timeout', { min: 1, max: MAX_REQUEST_TIMEOUT_S }),
+	};
+}
+
+export function itemSettingsOf(context: IExecuteFunctions, itemIndex: number, waits: boolean): ItemSettings {
+	const node = context.getNode();
+	const waitForCompletion = waits && context.getNodeParameter('waitForCompletion', itemIndex, true) === true;
+	const download = waitForCompletion && context.getNodeParameter('downloadResult', itemIndex, true) === true
+		? {
+				variant: String(context.getNodeParameter('variant', itemIndex, 'video')),
+				propertyName: String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data',
+			}
+		: undefined;
+	const onTimeout = option(context, 'onTimeout', itemIndex, 'error') === 'returnJob' ? 'returnJob' : 'error';
+	return {
+		waitForCompletion,
+		download,
+		onTimeout,
+		maxRetries: maxRetriesOf(context, itemIndex),
+		pollIntervalMs: waits ? boundedNumber(node, itemIndex, option(context, 'pollInterval', itemIndex, 10), 'Poll Interval', { min: 1, max: MAX_POLL_INTERVAL_S }) * 1000 : 10_000,
+		timeoutMs: waits ? boundedNumber(node, itemIndex, option(context, 'waitTimeout', itemIndex, 900), 'Wait Timeout', { min: 1, max: MAX_WAIT_TIMEOUT_S }) * 1000 : 0,
+	};
+}
