@@ -144,6 +144,12 @@ async function startFakeApi(options = {}) {
 		videos: store.videos,
 		characters: store.characters,
 		jobPlan: { ...DEFAULT_PLAN },
+		/** Plans for jobs created with a given prompt (one item's job fails, the others finish). */
+		jobPlansByPrompt: {},
+		/** When set, POSTs that start a job beyond this many per second get 429 retry-after: 1. */
+		createsPerSecond: undefined,
+		/** Requests open at the same time, at most (connections in use). */
+		peakOpenRequests: 0,
 		scripts: [],
 		addVideo: (partial) => store.addVideo(partial),
 		setStatus: (id, status, extra) => store.setStatus(id, status, extra),
@@ -156,6 +162,10 @@ async function startFakeApi(options = {}) {
 			api.requests.length = 0;
 			api.scripts.length = 0;
 			api.jobPlan = { ...DEFAULT_PLAN };
+			api.jobPlansByPrompt = {};
+			api.createsPerSecond = undefined;
+			api.peakOpenRequests = 0;
+			acceptedCreates.length = 0;
 			store.reset();
 			api.relayRequests.length = 0;
 			api.profileOptions = { ...initialProfileOptions };
@@ -212,7 +222,29 @@ async function startFakeApi(options = {}) {
 		return { record, segments: segments?.includes(undefined) ? undefined : segments };
 	}
 
+	const acceptedCreates = [];
+	let openRequests = 0;
+
+	/** A create beyond the server's creates-per-second allowance: 429, as a rate-limited API answers. */
+	function overRateLimit(record) {
+		if (!api.createsPerSecond || record.method !== 'POST') return false;
+		const now = Date.now();
+		while (acceptedCreates.length && now - acceptedCreates[0] >= 1000) acceptedCreates.shift();
+		if (acceptedCreates.length >= api.createsPerSecond) return true;
+		acceptedCreates.push(now);
+		return false;
+	}
+
+	function planFor(record) {
+		const prompt = record.json?.prompt ?? record.form?.fields?.prompt;
+		const byPrompt = prompt === undefined ? undefined : api.jobPlansByPrompt[prompt];
+		return byPrompt ? { ...api.jobPlan, ...byPrompt } : api.jobPlan;
+	}
+
 	async function handle(req, res) {
+		openRequests++;
+		api.peakOpenRequests = Math.max(api.peakOpenRequests, openRequests);
+		res.on('close', () => openRequests--);
 		const { record, segments } = describe(req);
 		const requestId = `req_${api.requests.length + 1}`;
 		api.requests.push(record);
@@ -229,11 +261,14 @@ async function startFakeApi(options = {}) {
 		if (!isAuthorized(req.headers, apiKey, profile.apiKeyHeader)) {
 			return sendReply(res, profile.unauthorized?.() ?? UNAUTHORIZED, baseHeaders);
 		}
+		if (overRateLimit(record)) {
+			return sendReply(res, { status: 429, headers: { 'retry-after': '1' }, json: { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } } }, baseHeaders);
+		}
 		const ctx = {
 			store,
 			record,
 			bodyError,
-			jobPlan: api.jobPlan,
+			jobPlan: planFor(record),
 			segments,
 			options: api.profileOptions,
 			createDefaults: profile.createDefaults,

@@ -43,6 +43,11 @@ export interface FakeApi {
 	videos: Map<string, IDataObject>;
 	characters: Map<string, IDataObject>;
 	jobPlan: JobPlan;
+	/** Plans for the jobs created with a given prompt. */
+	jobPlansByPrompt: Record<string, JobPlan>;
+	/** When set, creates beyond this many per second get 429 with retry-after: 1. */
+	createsPerSecond?: number;
+	peakOpenRequests: number;
 	addVideo(partial?: IDataObject): IDataObject;
 	setStatus(id: string, status: string, extra?: IDataObject): IDataObject;
 	setContent(

@@ -42,10 +42,14 @@ export async function readErrorBody(body: unknown): Promise<unknown> {
 	if (isReadable(body)) {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		for await (const chunk of body) {
-			chunks.push(Buffer.from(chunk));
-			size += chunk.length;
-			if (size >= MAX_ERROR_BODY_BYTES) break;
+		try {
+			for await (const chunk of body) {
+				chunks.push(Buffer.from(chunk));
+				size += chunk.length;
+				if (size >= MAX_ERROR_BODY_BYTES) break;
+			}
+		} catch {
+			// A body cut short: what arrived is all there is to tell.
 		}
 		body.destroy();
 		text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
