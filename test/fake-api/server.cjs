@@ -148,8 +148,8 @@ async function startFakeApi(options = {}) {
 		jobPlansByPrompt: {},
 		/** When set, POSTs that start a job beyond this many per second get 429 retry-after: 1. */
 		createsPerSecond: undefined,
-		/** Requests open at the same time, at most (connections in use). */
-		peakOpenRequests: 0,
+		/** Connections open at the same time, at most. */
+		peakConnections: 0,
 		scripts: [],
 		addVideo: (partial) => store.addVideo(partial),
 		setStatus: (id, status, extra) => store.setStatus(id, status, extra),
@@ -164,7 +164,7 @@ async function startFakeApi(options = {}) {
 			api.jobPlan = { ...DEFAULT_PLAN };
 			api.jobPlansByPrompt = {};
 			api.createsPerSecond = undefined;
-			api.peakOpenRequests = 0;
+			api.peakConnections = 0;
 			acceptedCreates.length = 0;
 			store.reset();
 			api.relayRequests.length = 0;
@@ -223,7 +223,7 @@ async function startFakeApi(options = {}) {
 	}
 
 	const acceptedCreates = [];
-	let openRequests = 0;
+	let openConnections = 0;
 
 	/** A create beyond the server's creates-per-second allowance: 429, as a rate-limited API answers. */
 	function overRateLimit(record) {
@@ -242,9 +242,6 @@ async function startFakeApi(options = {}) {
 	}
 
 	async function handle(req, res) {
-		openRequests++;
-		api.peakOpenRequests = Math.max(api.peakOpenRequests, openRequests);
-		res.on('close', () => openRequests--);
 		const { record, segments } = describe(req);
 		const requestId = `req_${api.requests.length + 1}`;
 		api.requests.push(record);
@@ -290,6 +287,12 @@ async function startFakeApi(options = {}) {
 			if (res.headersSent) return void res.destroy(err);
 			sendJson(res, apiError(500, `Fake API internal error: ${err.message}`, { type: 'server_error' }));
 		});
+	});
+
+	server.on('connection', (socket) => {
+		openConnections++;
+		api.peakConnections = Math.max(api.peakConnections, openConnections);
+		socket.on('close', () => openConnections--);
 	});
 
 	function close() {

@@ -47,7 +47,7 @@ export interface FakeApi {
 	jobPlansByPrompt: Record<string, JobPlan>;
 	/** When set, creates beyond this many per second get 429 with retry-after: 1. */
 	createsPerSecond?: number;
-	peakOpenRequests: number;
+	peakConnections: number;
 	addVideo(partial?: IDataObject): IDataObject;
 	setStatus(id: string, status: string, extra?: IDataObject): IDataObject;
 	setContent(
