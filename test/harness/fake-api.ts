@@ -37,6 +37,18 @@ export interface JobPlan {
 	error?: { code: string; message: string };
 }
 
+/** A request or answer that breaks OpenAI's OpenAPI document (test/fake-api/spec.cjs). */
+export interface SpecViolation {
+	direction: 'request' | 'answer';
+	method: string;
+	path: string;
+	/** operationId in the document, null for a path it does not have. */
+	operation: string | null;
+	message: string;
+	param: string | null;
+	code: string;
+}
+
 export interface FakeApi {
 	baseUrl: string;
 	requests: RecordedRequest[];
@@ -54,6 +66,10 @@ export interface FakeApi {
 	script(matcher: { method?: string; path: string | RegExp }, response: ScriptedResponse): void;
 	reset(): void;
 	close(): Promise<void>;
+	/** Violations so far; test/harness/spec-violations.ts fails a test that leaves any behind. */
+	specViolations: SpecViolation[];
+	/** The violations so far, forgotten: for a test that breaks the spec on purpose and says how. */
+	takeSpecViolations(): SpecViolation[];
 }
 
 /** Server profiles of the fake (test/fake-api/profiles.cjs); 'openai' is the default. */
@@ -82,8 +98,25 @@ const server = require('../fake-api/server.cjs') as {
 
 export const API_KEY = 'sk-test-key-0123456789';
 
+/**
+ * For a test that breaks OpenAI's document on purpose: the fake's violations so far, taken (so the
+ * check after the test passes), as "direction operation param code" lines to assert on.
+ */
+export const takeSpecViolations = (api: FakeApi): string[] =>
+	api.takeSpecViolations().map((violation) => `${violation.direction} ${violation.operation} ${violation.param} ${violation.code}`);
+
+/** Every fake started in this test file and not closed yet (for test/harness/spec-violations.ts). */
+export const openFakes = new Set<FakeApi>();
+
 export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
-	return await server.startFakeApi({ apiKey: API_KEY, ...options });
+	const api = await server.startFakeApi({ apiKey: API_KEY, ...options });
+	openFakes.add(api);
+	const close = api.close.bind(api);
+	api.close = async () => {
+		openFakes.delete(api);
+		await close();
+	};
+	return api;
 }
 
 export function credentialsFor(
