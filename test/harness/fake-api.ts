@@ -105,8 +105,26 @@ export const API_KEY = 'sk-test-key-0123456789';
 export const takeSpecViolations = (api: FakeApi): string[] =>
 	api.takeSpecViolations().map((violation) => `${violation.direction} ${violation.operation} ${violation.param} ${violation.code}`);
 
-/** Every fake started in this test file and not closed yet (for test/harness/spec-violations.ts). */
-export const openFakes = new Set<FakeApi>();
+/** Every fake started in this test file and not closed yet. */
+const openFakes = new Set<FakeApi>();
+
+const described = (violation: SpecViolation) =>
+	`${violation.direction} ${violation.method} ${violation.path} (${violation.operation ?? 'no such operation'}): ` +
+	`${violation.message} [param ${violation.param}, code ${violation.code}]`;
+
+/**
+ * Throws if an open fake has spec violations left (and forgets them, so one test's failure does not
+ * spill into the next). test/harness/spec-violations.ts runs it after every test.
+ */
+export function assertNoSpecViolations(): void {
+	const left = [...openFakes].flatMap((api) => api.takeSpecViolations());
+	if (left.length === 0) return;
+	throw new Error(
+		`The fake API saw ${left.length} violation(s) of OpenAI's OpenAPI document (test/fake-api/openapi/):\n` +
+			left.map((violation) => `  - ${described(violation)}`).join('\n') +
+			'\nFix the request or the fake; a test that breaks the document on purpose takes them with takeSpecViolations(api).',
+	);
+}
 
 export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
 	const api = await server.startFakeApi({ apiKey: API_KEY, ...options });
