@@ -71,7 +71,7 @@ const MESSAGES = {
 	type: (e, param, value) => ({
 		param,
 		code: 'invalid_type',
-		message: `Invalid type for '${param}': expected ${article(e.params.type)}, but got ${typeName(value)} instead.`,
+		message: `Invalid type for ${param ? `'${param}'` : 'the request body'}: expected ${article(e.params.type)}, but got ${typeName(value)} instead.`,
 	}),
 	maxLength: (e, param, value) => ({
 		param,
@@ -133,11 +133,11 @@ function messageOf(errors, data, { prefix = '', resolve = (schema) => schema } =
 	const error = atDeepest.find((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf') ?? atDeepest[0];
 	const param = join(prefix, paramOf(error.instancePath));
 	const value = valueAt(data, error.instancePath);
-	if (error.keyword === 'oneOf' || error.keyword === 'anyOf') return combined(error, param, value, resolve);
-	const format = MESSAGES[error.keyword];
-	return format
-		? format(error, param, value)
-		: { param: param || null, code: 'invalid_value', message: `Invalid '${param}': ${error.message}.` };
+	const format = error.keyword === 'oneOf' || error.keyword === 'anyOf' ? combined : MESSAGES[error.keyword];
+	const described = format
+		? format(error, param, value, resolve)
+		: { param, code: 'invalid_value', message: `Invalid '${param}': ${error.message}.` };
+	return { ...described, param: described.param || null }; // the body itself: param null, as the API says
 }
 
 module.exports = { messageOf, FILE_TOKEN, isFileToken };

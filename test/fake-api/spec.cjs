@@ -5,7 +5,7 @@
  *
  *   const spec = require('./spec.cjs').spec();   // built once per process
  *   spec.findOperation(method, segments)   -> { id, method, template, ... } | undefined
- *   spec.checkRequest(record, segments)    -> { operation, violation? }
+ *   spec.checkRequest(record, segments, bodyError) -> { operation?, violation? }
  *   spec.checkAnswer(operation, reply)     -> violation | undefined
  *
  * A violation is { message, param, code } in the words of the API's 400s (spec-messages.cjs).
@@ -39,7 +39,7 @@ function closed(schema) {
 
 /**
  * validateSchema: false because checking the document against JSON Schema's meta-schema costs a
- * third of a second per test file; spec.test.ts checks it once (validSchemas()).
+ * third of a second per test file; spec.test.ts checks it once (loadSpec({ validateSchema: true })).
  */
 function createAjv(schemas, { validateSchema = false } = {}) {
 	const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true, strictRequired: false, validateSchema });
