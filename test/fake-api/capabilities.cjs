@@ -5,7 +5,7 @@
  *
  *   test/servers/readme-table.test.ts     the README's table is exactly SERVER_TABLE, rendered
  *   test/servers/capabilities.test.ts     each cell's first word is what the node does against the
- *                                         profile(s) of its row: "yes" runs without an error,
+ *                                         profile(s) of its row: "yes" (or "works") runs without an error,
  *                                         "error" stops with one; "—" is not claimed, not run
  *
  * A row names the fake's profiles it stands for (profiles.cjs); every profile but 'openai' (the
@@ -110,12 +110,12 @@ const SERVER_TABLE = [
 /** The operation columns whose first word is a claim the capability tests check. */
 const CLAIMED_COLUMNS = ['create', 'get', 'list', 'delete', 'remix'];
 
-/** 'yes' | 'error' | undefined (not claimed) for a cell's text. */
+/** 'yes' | 'error' | undefined (not claimed) for a cell's text ("works" counts as "yes"). */
 function claimOf(text) {
-	const word = /^(yes|error)\b/.exec(text)?.[1];
-	if (word) return word;
+	const word = /^(yes|works|error)\b/.exec(text)?.[1];
+	if (word) return word === 'error' ? 'error' : 'yes';
 	if (text === '—') return undefined;
-	throw new Error(`capabilities.cjs: a cell must start with "yes" or "error", or be "—"; got ${JSON.stringify(text)}`);
+	throw new Error(`capabilities.cjs: a cell must start with "yes", "works" or "error", or be "—"; got ${JSON.stringify(text)}`);
 }
 
 /** SERVER_TABLE as the README's Markdown table (header, separator, one line per row). */

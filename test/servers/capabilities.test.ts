@@ -23,6 +23,10 @@ const CREATE_SETUP: Record<string, { parameters?: INodeParameters; items?: INode
 	},
 };
 
+// A row whose server needs credential settings for a claim (e.g. LiteLLM's list needs the query
+// parameter custom_llm_provider=openai once the credential can send one) gets them in useProfile's
+// `run`/`trigger` calls below: add a map like CREATE_SETUP, keyed by profile.
+
 const addedVideo = (fake: Fake) => String(fake.api.addVideo().id);
 
 /** The errors of what a column stands for (one run, or two for Get Many · trigger). */
