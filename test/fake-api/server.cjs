@@ -39,12 +39,20 @@
  *   profileOptions     the profile's settings, read at each request (mutable; profiles.cjs)
  *   relayRequests      requests the 'relay' profile's signed-URL server got: { method, url, headers }
  *   relayBaseUrl       'http://localhost:<port>' of that server ('relay' profile only)
+ *   specViolations     what broke OpenAI's OpenAPI document (openapi/, spec.cjs), in arrival order:
+ *                      { direction: 'request' | 'answer', method, path, operation, message, param, code }
+ *                      requests: in the profiles that check them (profiles.cjs: 'openai', 'relay',
+ *                      'azure', 'litellm' for OpenAI models); such a request is answered 400 as the
+ *                      API does. answers: the 'openai' profile's own (not scripted ones, nor content
+ *                      a test set with a contentType or headers). reset() keeps them.
+ *   takeSpecViolations() -> the violations so far, and forgets them (test/harness/spec-violations.ts
+ *                      fails every test that leaves one behind)
  *   close()            -> Promise; closes the server and every open socket
  *
  * Routes (under basePath, Bearer or `api-key` auth): POST /videos, GET /videos,
  * GET|DELETE /videos/{id}, POST /videos/{id}/remix, GET /videos/{id}/content,
  * POST /videos/edits, POST /videos/extensions, POST /videos/characters,
- * GET /videos/characters/{id}. Anything else -> 404 'Unknown route'.
+ * GET /videos/characters/{id}. Anything else -> 404 'Invalid URL (METHOD /v1/path)'.
  */
 const http = require('node:http');
 const { createStore, DEFAULT_PLAN } = require('./store.cjs');
@@ -52,9 +60,11 @@ const { readBody, parseBody } = require('./multipart.cjs');
 const { sendContent } = require('./content.cjs');
 const { findRoute, apiError } = require('./routes.cjs');
 const { createProfile } = require('./profiles.cjs');
+const { spec } = require('./spec.cjs');
 
 const UNAUTHORIZED = apiError(401, 'Incorrect API key provided', { code: 'invalid_api_key' });
-const UNKNOWN_ROUTE = apiError(404, 'Unknown route', { code: 'unknown_route' });
+/** OpenAI's answer to a path it does not have. */
+const unknownRoute = (record) => apiError(404, `Invalid URL (${record.method} ${record.url.split('?')[0]})`);
 
 function normalizeBasePath(basePath) {
 	const trimmed = String(basePath ?? '').replace(/\/+$/, '');
@@ -176,6 +186,8 @@ async function startFakeApi(options = {}) {
 		profileOptions: {},
 		relayRequests: [],
 		relayBaseUrl: undefined,
+		specViolations: [],
+		takeSpecViolations: () => api.specViolations.splice(0),
 	};
 	profile = createProfile(api.profile, { api, store });
 	const initialProfileOptions = { ...profile.defaults, ...options.profileOptions };
@@ -241,6 +253,25 @@ async function startFakeApi(options = {}) {
 		return byPrompt ? { ...api.jobPlan, ...byPrompt } : api.jobPlan;
 	}
 
+	function violated(direction, record, operation, violation) {
+		api.specViolations.push({ direction, method: record.method, path: record.path, operation: operation?.id ?? null, ...violation });
+	}
+
+	/** The request against the spec, in the profiles that check requests (recorded, even if scripted). */
+	function checkRequest(record, segments, bodyError) {
+		if (!profile.checksRequests(record)) return {};
+		const checked = spec().checkRequest(record, segments, bodyError);
+		if (checked.violation) violated('request', record, checked.operation, checked.violation);
+		return checked;
+	}
+
+	/** Sends the server's own reply, checked against what the operation declares where the profile does. */
+	function answer(res, reply, ctx, baseHeaders) {
+		const violation = profile.checksAnswers && spec().checkAnswer(ctx.operation, reply);
+		if (violation) violated('answer', ctx.record, ctx.operation, violation);
+		return sendReply(res, reply, baseHeaders);
+	}
+
 	async function handle(req, res) {
 		const { record, segments } = describe(req);
 		const requestId = `req_${api.requests.length + 1}`;
@@ -249,19 +280,15 @@ async function startFakeApi(options = {}) {
 		record.body = await readBody(req);
 		const { json, form, error: bodyError } = await parseBody(req.headers['content-type'], record.body);
 		Object.assign(record, { json, form });
+		const { operation, violation } = checkRequest(record, segments, bodyError);
 
 		const baseHeaders = { 'x-request-id': requestId };
 		if (scripted) {
 			if (scripted.delayMs) await sleep(scripted.delayMs);
 			if (playScript(req, res, scripted, baseHeaders) !== false) return;
 		}
-		if (!isAuthorized(req.headers, apiKey, profile.apiKeyHeader)) {
-			return sendReply(res, profile.unauthorized?.() ?? UNAUTHORIZED, baseHeaders);
-		}
-		if (overRateLimit(record)) {
-			return sendReply(res, { status: 429, headers: { 'retry-after': '1' }, json: { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } } }, baseHeaders);
-		}
 		const ctx = {
+			operation,
 			store,
 			record,
 			bodyError,
@@ -270,16 +297,25 @@ async function startFakeApi(options = {}) {
 			options: api.profileOptions,
 			createDefaults: profile.createDefaults,
 		};
+		const shaped = (reply) => (profile.after ? profile.after(reply, ctx) : reply);
+		if (!isAuthorized(req.headers, apiKey, profile.apiKeyHeader)) {
+			return answer(res, profile.unauthorized?.() ?? UNAUTHORIZED, ctx, baseHeaders);
+		}
+		if (overRateLimit(record)) {
+			return sendReply(res, { status: 429, headers: { 'retry-after': '1' }, json: { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } } }, baseHeaders);
+		}
+		if (violation && violation.code !== 'unknown_url') {
+			const { message, param, code } = violation;
+			return answer(res, shaped(apiError(400, message, { param, code })), ctx, baseHeaders);
+		}
 		const early = segments && profile.before?.(ctx);
-		if (early) return sendReply(res, early, baseHeaders);
+		if (early) return answer(res, early, ctx, baseHeaders);
 		const route = ctx.segments && findRoute(req.method, ctx.segments);
 		if (!route) {
 			const unknown = ctx.segments && profile.unknownRoute?.(ctx);
-			if (unknown) return sendReply(res, unknown, baseHeaders);
-			return sendReply(res, profile.after ? profile.after(UNKNOWN_ROUTE, ctx) : UNKNOWN_ROUTE, baseHeaders);
+			return answer(res, unknown || shaped(unknownRoute(record)), ctx, baseHeaders);
 		}
-		const reply = route(ctx);
-		return sendReply(res, profile.after ? profile.after(reply, ctx) : reply, baseHeaders);
+		return answer(res, shaped(route(ctx)), ctx, baseHeaders);
 	}
 
 	const server = http.createServer((req, res) => {
