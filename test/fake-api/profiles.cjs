@@ -138,6 +138,17 @@ function reshape({ error, present, list }) {
 	};
 }
 
+/** Renames OpenAI's response headers as LiteLLM forwards them (`llm_provider-<name>`). */
+function withProviderHeaderPrefix(after) {
+	return (reply, ctx) => {
+		const shaped = after(reply, ctx);
+		const hint = shaped.headers?.['openai-poll-after-ms'];
+		if (hint === undefined) return shaped;
+		const { 'openai-poll-after-ms': _dropped, ...headers } = shaped.headers;
+		return { ...shaped, headers: { ...headers, 'llm_provider-openai-poll-after-ms': hint } };
+	};
+}
+
 const json = (status, body, headers) => ({ status, json: body, headers });
 const text = (status, body, contentType = 'text/plain; charset=utf-8') => ({
 	status,
@@ -216,7 +227,8 @@ function litellm({ store }) {
 			}
 			return undefined;
 		},
-		after: reshape({
+		// LiteLLM hands the provider's headers on with a prefix: OpenAI's poll hint too.
+		after: withProviderHeaderPrefix(reshape({
 			error,
 			present(video, ctx) {
 				const out = { ...video, usage: { duration_seconds: Number(video.seconds) || null } };
@@ -227,7 +239,7 @@ function litellm({ store }) {
 				if (routeOf(ctx) === 'retrieve' && ctx.options.getIdSpelling === 'unpadded') out.id = String(video.id).replace(/=+$/, '');
 				return out;
 			},
-		}),
+		})),
 		unknownRoute: () => detail(404, 'Not Found'),
 	};
 }
