@@ -43,17 +43,21 @@ const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const say = (message) => console.log(`[sandbox] ${message}`);
 
+/** Runs one step of the start, saying what it does and how long it took. */
 async function step(title, fn) {
 	const t0 = Date.now();
+	say(`${title}...`);
 	const result = await fn();
-	say(`${title} (${seconds(Date.now() - t0)})`);
+	say(`${title}: done in ${seconds(Date.now() - t0)}`);
 	return result;
 }
 
 /** npm in this repository; its output is shown only when it fails. */
 async function npm(args, { timeoutMs = 600_000 } = {}) {
 	const env = { ...process.env, npm_config_yes: 'true' };
-	delete env.npm_config_package; // left by `npx -p node@24 npm start`: a dependency's `npx` install script would run the wrong package
+	// Left by `npx -p node@24 npm start`; an install script calling npx would run node@24 instead of
+	// its own package (npm before 11.19 runs eslint-plugin-n8n-nodes-base's, see package.json#allowScripts).
+	delete env.npm_config_package;
 	const result = await spawnCollect('npm', args, { cwd: ROOT, env, timeoutMs });
 	if (result.code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`.slice(-4000));
 }
@@ -174,27 +178,27 @@ async function main() {
 	const state = fs.existsSync(path.join(home, '.n8n', 'database.sqlite')) ? readState() : {};
 
 	if (!fs.existsSync(path.join(ROOT, 'node_modules', '.package-lock.json'))) {
-		await step('installed the project\'s dependencies (npm ci)', () => npm(['ci']));
+		await step('installing the project\'s dependencies (npm ci)', () => npm(['ci'], { timeoutMs: 30 * 60_000 }));
 	}
-	await step('built the package (npm run build)', () => npm(['run', 'build']));
-	const install = await step('n8n is installed', () => ensureN8n({ log: say }));
+	await step('building the package (npm run build)', () => npm(['run', 'build']));
+	const install = await step('getting n8n (installed once, then taken from its cache)', () => ensureN8n({ log: say }));
 	say(`n8n ${install.version} on Node ${install.nodeVersion}, from ${install.dir}`);
 	fs.mkdirSync(home, { recursive: true });
-	const installed = await step('packed the package and installed it into the sandbox\'s n8n', () => installPackage(home, state));
+	const installed = await step('packing the package and installing it into the sandbox\'s n8n', () => installPackage(home, state));
 	say(installed);
 	writeState(state);
 
-	const sandbox = await step('sandbox Videos API started', () => startSandboxApi({ port: API_PORT }));
+	const sandbox = await step('starting the sandbox Videos API', () => startSandboxApi({ port: API_PORT }));
 	cleanups.push(() => sandbox.close());
 	const cli = new N8nCli(install, { home, filesDir });
-	const imported = await step('n8n has the sandbox\'s data', () =>
+	const imported = await step('importing the sandbox credential and the example workflows', () =>
 		importSandboxData(cli, state, { baseUrl: sandbox.baseUrl, filesDir, pictureUrl: `${sandbox.origin}/assets/first-frame.jpg` }),
 	);
 	say(imported);
 	writeState(state);
 
 	const editorUrl = `http://localhost:${N8N_PORT}`;
-	const server = await step(`n8n started on ${editorUrl}`, async () =>
+	const server = await step(`starting n8n on ${editorUrl}`, async () =>
 		startN8nServer(cli, {
 			port: N8N_PORT,
 			logFile,
