@@ -25,7 +25,7 @@ import {
 	credentialHeadersOf,
 	credentialQueryOf,
 } from '../../../credentials/OpenAiVideosApi.credentials';
-import { isMissingRoute, serverMessageOf } from '../transport/errors';
+import { serverMessageOf } from '../transport/errors';
 
 interface Probe {
 	path: string;
@@ -37,8 +37,11 @@ const PROBES: Probe[] = [
 	{ path: '/models', qs: {} },
 ];
 
-/** Statuses of a probe that say "this server has no usable route here", not "wrong key". */
-const TRY_NEXT = new Set([400, 422]);
+/**
+ * Statuses that say "no usable route here", not "wrong key": both probes are collections, so a
+ * 404 (whatever its body) or 405 means the route is missing; a 400/422 that the list needs more.
+ */
+const TRY_NEXT = new Set([400, 404, 405, 422]);
 
 interface Answer {
 	statusCode: number;
@@ -76,7 +79,7 @@ function judge(probe: Probe, answer: Answer, baseUrl: string): Outcome {
 			`The server answered ${endpoint} with a redirect (${status}) to ${location.slice(0, 200) || 'nowhere'}; the key is only sent to the Base URL's server, so set the Base URL to where the server lives`,
 		);
 	}
-	if (isMissingRoute(status, answer.body) || TRY_NEXT.has(status)) return { skipped: `${endpoint}: ${status} ${serverText(answer)}` };
+	if (TRY_NEXT.has(status)) return { skipped: `${endpoint}: ${status} ${serverText(answer)}` };
 	return fail(`${endpoint} failed (${status}): ${serverText(answer)}`);
 }
 

@@ -117,7 +117,7 @@ const INVALID_URL_MESSAGE = /^Invalid URL \([A-Z]+ \/[\s\S]*\)$/;
  * {"detail":"Not Found"}, an empty object) or a router's "Invalid URL (METHOD /path)" rather than
  * an API error about the resource.
  */
-export function isMissingRoute(status: number, body: unknown): boolean {
+function isMissingRoute(status: number, body: unknown): boolean {
 	if (status === 405) return true;
 	if (status !== 404) return false;
 	if (body === undefined || body === null || typeof body === 'string') return true;
