@@ -159,6 +159,15 @@ describe('authenticate, for requests with an absolute URL (each hop of a redirec
 		expect(options.qs).toEqual({ custom_llm_provider: 'openai', variant: 'video' });
 	});
 
+	test('a Custom Header replaces a built-in header of the same name, whatever its case', async () => {
+		const options = await new OpenAiVideosApi().authenticate(
+			{ ...credential, authHeader: 'bearer', ...customHeaders({ authorization: 'Basic dXNlcjpwYXNz', 'openai-organization': 'org-2' }) },
+			{ url: '/videos', headers: { accept: 'application/json' } },
+		);
+
+		expect(options.headers).toEqual({ accept: 'application/json', authorization: 'Basic dXNlcjpwYXNz', 'openai-organization': 'org-2' });
+	});
+
 	test.each(['https://cdn.example.test/signed/v1', 'http://api.example.test/openai/v1/videos', 'https://api.example.test:8443/x'])(
 		'on another origin (%s): nothing at all',
 		async (url) => {
