@@ -58,7 +58,8 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
 /** The normalized Base URL of the credential; throws an Error naming the field when it cannot work. */
 export function baseUrlOf(credentials: Credentials): string {
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-	const shown = JSON.stringify(baseUrl.slice(0, 200));
+	// Shown without a user:password part.
+	const shown = JSON.stringify(baseUrl.replace(/\/\/[^/@]*@/, '//…@').slice(0, 200));
 	if (baseUrl === '') {
 		throw new Error(`The credential's ${FIELD} is empty: enter the server's address, e.g. https://api.openai.com/v1`);
 	}

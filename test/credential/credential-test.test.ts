@@ -177,12 +177,13 @@ describe('what is not this API, or not reachable, fails with a message that says
 		expect(result.message).toMatch(new RegExp(`^Could not reach ${api.baseUrl}/videos: ECONNABORTED`));
 	});
 
-	test('a port nobody listens on: could not reach', async () => {
+	test('a port nobody listens on: could not reach (a password in the Base URL redacted)', async () => {
 		const closed = await listen('127.0.0.1');
 		await closed.close();
-		const result = await testCredential({ ...credentialsFor(await fakeOf('openai')), baseUrl: `http://127.0.0.1:${closed.port}/v1` });
+		const baseUrl = `http://user:hunter22@127.0.0.1:${closed.port}/v1`;
+		const result = await testCredential({ ...credentialsFor(await fakeOf('openai')), baseUrl });
 
-		expect(result).toEqual({ status: 'Error', message: `Could not reach http://127.0.0.1:${closed.port}/v1/videos: ECONNREFUSED` });
+		expect(result).toEqual({ status: 'Error', message: `Could not reach http://user:…@127.0.0.1:${closed.port}/v1/videos: ECONNREFUSED` });
 	});
 });
 

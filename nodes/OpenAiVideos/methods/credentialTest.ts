@@ -83,10 +83,22 @@ function judge(probe: Probe, answer: Answer, baseUrl: string): Outcome {
 	return fail(`${endpoint} failed (${status}): ${serverText(answer)}`);
 }
 
+/** The password of a user:password@ part, as written and decoded. */
+function passwordsInUrl(url: string): string[] {
+	try {
+		const { password } = new URL(url);
+		return [password, decodeURIComponent(password)];
+	} catch {
+		return [];
+	}
+}
+
 /** The credential's secrets as they must never appear in a message. */
 function secretsOf(data: ICredentialDataDecryptedObject): string[] {
 	const headerValues = ((data.customHeaders as { values?: IDataObject[] } | undefined)?.values ?? []).map((row) => String(row?.value ?? ''));
-	return [String(data.apiKey ?? ''), ...headerValues].filter((secret) => secret.length >= 4);
+	return [String(data.apiKey ?? ''), ...headerValues, ...passwordsInUrl(String(data.baseUrl ?? '').trim())].filter(
+		(secret) => secret.length >= 4,
+	);
 }
 
 function redacted(text: string, secrets: string[]): string {
