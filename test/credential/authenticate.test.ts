@@ -106,6 +106,20 @@ describe('LiteLLM', () => {
 		expect(items.map((item) => item.json.id)).toEqual([...ids].reverse());
 		expect(fake.api.requests[0].query.custom_llm_provider).toBe('openai');
 	});
+
+	test('the trigger lists with it too and emits a finished job once', async () => {
+		const credential = queryParameters({ custom_llm_provider: 'openai' });
+		fake.api.addVideo();
+		const runner = fake.trigger({}, credential);
+		expect(await runner.poll()).toBeNull();
+		const job = String(fake.api.addVideo({ status: 'in_progress', progress: 10 }).id);
+		expect(await runner.poll()).toBeNull();
+		fake.api.setStatus(job, 'completed');
+
+		expect((await runner.poll())?.map((item) => item.json.id)).toEqual([job]);
+		expect(await runner.poll()).toBeNull();
+		expect(fake.api.requests.every((request) => request.query.custom_llm_provider === 'openai')).toBe(true);
+	});
 });
 
 describe('a relay whose /content redirects to another host', () => {
