@@ -95,6 +95,22 @@ describe("a wrong key fails with the server's own words", () => {
 		expect(calls(api)).toEqual(['GET /videos']);
 	});
 
+	test('New API checks the key only on routes it has: its keyless 404 for the list, then 401 from /models', async () => {
+		const api = await fakeOf('newapi');
+		// As New API's router answers an unknown route, before any token check.
+		api.script(
+			{ method: 'GET', path: '/videos' },
+			{ status: 404, json: { error: { message: 'Invalid URL (GET /v1/videos)', type: 'invalid_request_error', param: '', code: '' } } },
+		);
+		const result = await testCredential(credentialsFor(api, { apiKey: 'sk-wrong-key-0000' }));
+
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The server rejected the API key (401): Invalid token (request id: 20261122000000000000000000)',
+		});
+		expect(calls(api)).toEqual(['GET /videos', 'GET /models']);
+	});
+
 	test('the key and the Custom Header values are redacted when the server echoes them', async () => {
 		const api = await fakeOf('openai');
 		const secret = 'gateway-secret-98765';

@@ -127,6 +127,13 @@ describe.each([
 		expect((error as { description?: string }).description).toContain(deleteAnswer);
 	});
 
+	test('a route it has, asked for an unknown task, is the task\'s 404, not a missing route', async () => {
+		const { error } = await fake.run({ parameters: get('task_unknown') });
+
+		expect(messageOf(error)).toMatch(/^GET \/videos\/\{video_id\} failed \(404\)/);
+		expect((error as { description?: string }).description).toMatch(/Check the ID/);
+	});
+
 	test('the trigger says the server does not offer listing', async () => {
 		fake.api.addVideo();
 		await expect(fake.trigger().poll()).rejects.toThrow(/^The server does not offer .*GET \/videos/);
