@@ -5,7 +5,17 @@
  */
 import { OpenAiVideosApi } from '../../credentials/OpenAiVideosApi.credentials';
 import { API_KEY } from '../harness/fake-api';
-import { calls, create, download, get, getAll, messageOf, useProfile, videoId } from '../servers/helpers';
+import {
+	calls,
+	create,
+	download,
+	expectFinishedJobEmittedOnce,
+	get,
+	getAll,
+	messageOf,
+	useProfile,
+	videoId,
+} from '../servers/helpers';
 import { BAD_BASE_URLS, customHeaders, queryParameters } from './helpers';
 
 describe('OpenAI', () => {
@@ -108,16 +118,8 @@ describe('LiteLLM', () => {
 	});
 
 	test('the trigger lists with it too and emits a finished job once', async () => {
-		const credential = queryParameters({ custom_llm_provider: 'openai' });
-		fake.api.addVideo();
-		const runner = fake.trigger({}, credential);
-		expect(await runner.poll()).toBeNull();
-		const job = String(fake.api.addVideo({ status: 'in_progress', progress: 10 }).id);
-		expect(await runner.poll()).toBeNull();
-		fake.api.setStatus(job, 'completed');
+		await expectFinishedJobEmittedOnce(fake, { credential: queryParameters({ custom_llm_provider: 'openai' }) });
 
-		expect((await runner.poll())?.map((item) => item.json.id)).toEqual([job]);
-		expect(await runner.poll()).toBeNull();
 		expect(fake.api.requests.every((request) => request.query.custom_llm_provider === 'openai')).toBe(true);
 	});
 });
