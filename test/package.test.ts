@@ -24,6 +24,8 @@ describe('the built package', () => {
 			'authHeader',
 			'organizationId',
 			'projectId',
+			'queryParameters',
+			'customHeaders',
 		]);
 	});
 });

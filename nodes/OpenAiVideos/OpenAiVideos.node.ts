@@ -5,6 +5,7 @@ import { characterDescription } from './descriptions/character';
 import { videoDescription } from './descriptions/video';
 import { runPaidOperation } from './helpers/run-jobs';
 import { runGetMany } from './helpers/list-videos';
+import { openAiVideosApiTest } from './methods/credentialTest';
 import type { PaidOperation } from './helpers/job-requests';
 
 /** Operations that need all items at once (checked first, paced, resumable): not pure routing. */
@@ -27,7 +28,7 @@ export class OpenAiVideos implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openAiVideosApi', required: true }],
+		credentials: [{ name: 'openAiVideosApi', required: true, testedBy: 'openAiVideosApiTest' }],
 		requestDefaults: {
 			baseURL: '={{ $credentials.baseUrl }}',
 			headers: { Accept: 'application/json' },
@@ -49,6 +50,8 @@ export class OpenAiVideos implements INodeType {
 			...characterDescription,
 		],
 	};
+
+	methods = { credentialTest: { openAiVideosApiTest } };
 
 	customOperations = {
 		video: {

@@ -11,6 +11,7 @@ import { extraQueryOption, outputBinaryPropertyField, variantField } from '../Op
 import { downloadVideo, withBinary } from '../OpenAiVideos/helpers/download';
 import { extraQueryOf } from '../OpenAiVideos/helpers/extras';
 import { jobStateOf } from '../OpenAiVideos/helpers/status';
+import { openAiVideosApiTest } from '../OpenAiVideos/methods/credentialTest';
 import { DEFAULT_MAX_RETRIES } from '../OpenAiVideos/transport/limits';
 import { connect, type Connection } from '../OpenAiVideos/transport/request';
 import {
@@ -86,7 +87,7 @@ export class OpenAiVideosTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openAiVideosApi', required: true }],
+		credentials: [{ name: 'openAiVideosApi', required: true, testedBy: 'openAiVideosApiTest' }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -142,6 +143,8 @@ export class OpenAiVideosTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { openAiVideosApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = settingsOf(this);

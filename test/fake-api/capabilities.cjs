@@ -31,7 +31,7 @@ const SERVER_TABLE = [
 		create:
 			'yes; long `=`/`+`/`/` IDs are URL-encoded, polling keeps the created ID; a too-early 200 with a JSON body is reported as not ready',
 		get: 'yes',
-		list: 'error: LiteLLM needs `custom_llm_provider`, which the node does not send',
+		list: 'yes with the credential\'s Query Parameter `custom_llm_provider=openai`; without it, error: LiteLLM needs `custom_llm_provider`',
 		delete: 'error: "does not offer" (405)',
 		remix: 'yes',
 	},

@@ -50,8 +50,11 @@
  *                 profileOptions.runningStatus ('unknown'), done profileOptions.completedStatus
  *                 ('completed'); no seconds/size/completed_at/expires_at; `video_url` and
  *                 `metadata.url` once completed; content 400 (JSON error) while running, 502
- *                 after a failure; GET /videos and DELETE: 404 text/plain '404 page not found';
- *                 errors {"error":{"message","type"}} without code; Bearer only
+ *                 after a failure; GET /videos, DELETE and every other route it lacks: one-api's
+ *                 404 {"error":{"message":"Invalid URL (GET /v1/videos)","type":"invalid_request_error",
+ *                 "param":"","code":""}} (profileOptions.notFound 'relay', the default), or Gin's bare
+ *                 404 text/plain '404 page not found' ('gin'); errors {"error":{"message","type"}}
+ *                 without code; Bearer only
  *   vllm          create is multipart only (JSON: 415 with an error); IDs video_gen_<32 hex>;
  *                 content 404 while running, 422 after failure; DELETE of a running job 409;
  *                 no remix (404 {"detail":"Not Found"}, as every unknown route); error.code int;
@@ -118,7 +121,8 @@ function mapVideos(reply, present) {
 	if (!json || typeof json !== 'object' || !(reply.status >= 200 && reply.status < 300)) return reply;
 	if (json.object === 'video') return { ...reply, json: present(json) };
 	if (json.object === 'list' && Array.isArray(json.data)) {
-		return { ...reply, json: { ...json, data: json.data.map((video) => present(video)) } };
+		// Only videos: GET /models answers a list too.
+		return { ...reply, json: { ...json, data: json.data.map((item) => (item?.object === 'video' ? present(item) : item)) } };
 	}
 	return reply;
 }
@@ -290,17 +294,28 @@ const NEWAPI_STATUS = { queued: 'queued', in_progress: 'runningStatus', complete
 
 function newapi({ api, store }) {
 	const error = (status, message, type = 'new_api_error') => json(status, { error: { message, type } });
-	const ginNotFound = () => text(404, '404 page not found');
+	/** A route New API lacks: one-api's RelayNotFound, or Gin's own page without the web router. */
+	const notFound = (ctx) =>
+		ctx.options.notFound === 'gin'
+			? text(404, '404 page not found')
+			: json(404, {
+					error: {
+						message: `Invalid URL (${ctx.record.method} ${ctx.record.url.split('?')[0]})`,
+						type: 'invalid_request_error',
+						param: '',
+						code: '',
+					},
+				});
 	const contentUrl = (id) => `${api.baseUrl}/videos/${encodeURIComponent(id)}/content`;
 	return {
 		basePath: '/v1',
 		apiKeyHeader: false,
-		defaults: { runningStatus: 'unknown', completedStatus: 'completed' },
+		defaults: { runningStatus: 'unknown', completedStatus: 'completed', notFound: 'relay' },
 		videoId: (n) => `task_${hex(n, 26)}`,
 		unauthorized: () => error(401, 'Invalid token (request id: 20261122000000000000000000)'),
 		before(ctx) {
 			const route = routeOf(ctx);
-			if (route === 'list' || route === 'delete') return ginNotFound();
+			if (route === 'list' || route === 'delete') return notFound(ctx);
 			if (route !== 'content') return undefined;
 			const id = ctx.segments[1];
 			const video = store.videos.get(id);
@@ -335,7 +350,7 @@ function newapi({ api, store }) {
 				return out;
 			},
 		}),
-		unknownRoute: ginNotFound,
+		unknownRoute: notFound,
 	};
 }
 

@@ -9,6 +9,7 @@ import {
 	calls,
 	create,
 	download,
+	expectFinishedJobEmittedOnce,
 	get,
 	getAll,
 	messageOf,
@@ -103,15 +104,8 @@ test('Bearer is accepted too', async () => {
 });
 
 test('the trigger lists with the api-key header and emits a finished job once', async () => {
-	fake.api.addVideo();
-	const runner = fake.trigger({}, apiKeyHeader);
-	expect(await runner.poll()).toBeNull();
-	const job = String(fake.api.addVideo({ status: 'in_progress', progress: 10 }).id);
-	expect(await runner.poll()).toBeNull();
-	fake.api.setStatus(job, 'completed');
+	await expectFinishedJobEmittedOnce(fake, { credential: apiKeyHeader });
 
-	expect((await runner.poll())?.map((item) => item.json.id)).toEqual([job]);
-	expect(await runner.poll()).toBeNull();
 	expect(fake.api.requests.every((request) => request.headers['api-key'] === API_KEY)).toBe(true);
 });
 

@@ -6,7 +6,9 @@
  * does not wait, so the table costs no poll intervals: the job is finished in the fake, then
  * downloaded).
  */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { queryParameters } from '../credential/helpers';
 
 import { fileItem, PNG_BYTES } from '../harness/fixtures';
 import { CLAIMED_COLUMNS, claimOf, SERVER_TABLE, type Column } from './capabilities';
@@ -23,9 +25,10 @@ const CREATE_SETUP: Record<string, { parameters?: INodeParameters; items?: INode
 	},
 };
 
-// A row whose server needs credential settings for a claim (e.g. LiteLLM's list needs the query
-// parameter custom_llm_provider=openai once the credential can send one) gets them in useProfile's
-// `run`/`trigger` calls below: add a map like CREATE_SETUP, keyed by profile.
+/** Credential settings a server needs for a claim: LiteLLM lists only with custom_llm_provider. */
+const CREDENTIAL_SETUP: Record<string, ICredentialDataDecryptedObject> = {
+	litellm: queryParameters({ custom_llm_provider: 'openai' }),
+};
 
 const addedVideo = (fake: Fake) => String(fake.api.addVideo().id);
 
@@ -43,10 +46,11 @@ const SCENARIOS: Record<Column, (fake: Fake, profile: string) => Promise<unknown
 		return [(await fake.run({ parameters: download(id) })).error];
 	},
 	get: async (fake) => [(await fake.run({ parameters: get(addedVideo(fake)) })).error],
-	async list(fake) {
+	async list(fake, profile) {
 		fake.api.addVideo();
-		const listed = await fake.run({ parameters: getAll() });
-		const polled = await fake.trigger().poll().then(
+		const credential = CREDENTIAL_SETUP[profile] ?? {};
+		const listed = await fake.run({ parameters: getAll(), credential });
+		const polled = await fake.trigger({}, credential).poll().then(
 			() => undefined,
 			(error: unknown) => error ?? new Error('(rejected)'),
 		);

@@ -72,6 +72,25 @@ export async function expectNotReadyDownload(fake: ProfileFake, progress: number
 	expect(messageOf(error)).toContain(id);
 }
 
+/**
+ * The trigger, started over one finished video, emits nothing for it, nothing while a new job runs,
+ * then that job once it finished, once.
+ */
+export async function expectFinishedJobEmittedOnce(
+	fake: ProfileFake,
+	{ parameters = {}, credential = {} }: { parameters?: INodeParameters; credential?: ICredentialDataDecryptedObject } = {},
+): Promise<void> {
+	fake.api.addVideo();
+	const runner = fake.trigger(parameters, credential);
+	expect(await runner.poll()).toBeNull();
+	const job = String(fake.api.addVideo({ status: 'in_progress', progress: 20 }).id);
+	expect(await runner.poll()).toBeNull();
+	fake.api.setStatus(job, 'completed');
+
+	expect((await runner.poll())?.map((item) => item.json.id)).toEqual([job]);
+	expect(await runner.poll()).toBeNull();
+}
+
 // Node parameters --------------------------------------------------------------------------------
 
 type Parameters = INodeParameters & { options?: INodeParameters };

@@ -1,7 +1,8 @@
 /**
  * New API (QuantumNous): task_ IDs with a duplicate task_id, status "unknown" while running,
  * no seconds/size/completed_at, video_url and metadata.url, content 400 before completion and
- * 502 after an upstream failure, no list and no DELETE (Gin's plain-text 404), errors without code.
+ * 502 after an upstream failure, no list and no DELETE (one-api's "Invalid URL" 404, or Gin's
+ * plain-text one), errors without code.
  */
 import {
 	bytesOf,
@@ -104,12 +105,18 @@ describe('Download', () => {
 	});
 });
 
-describe('routes New API lacks (404 "404 page not found")', () => {
+describe.each([
+	['relay', 'Invalid URL (GET /v1/videos)', 'Invalid URL (DELETE /v1/videos/'],
+	['gin', '404 page not found', '404 page not found'],
+])('routes New API lacks (notFound: %s, the server says "%s")', (notFound, listAnswer, deleteAnswer) => {
+	beforeEach(() => Object.assign(fake.api.profileOptions, { notFound }));
+
 	test('Get Many says the server does not offer GET /videos', async () => {
 		fake.api.addVideo();
 		const { error } = await fake.run({ parameters: getAll() });
 
 		expect(messageOf(error)).toMatch(notOffered('GET /videos'));
+		expect((error as { description?: string }).description).toContain(listAnswer);
 	});
 
 	test('Delete says the server does not offer DELETE /videos/{video_id}', async () => {
@@ -117,6 +124,14 @@ describe('routes New API lacks (404 "404 page not found")', () => {
 		const { error } = await fake.run({ parameters: remove(id) });
 
 		expect(messageOf(error)).toMatch(notOffered('DELETE /videos/{video_id}'));
+		expect((error as { description?: string }).description).toContain(deleteAnswer);
+	});
+
+	test('a route it has, asked for an unknown task, is the task\'s 404, not a missing route', async () => {
+		const { error } = await fake.run({ parameters: get('task_unknown') });
+
+		expect(messageOf(error)).toMatch(/^GET \/videos\/\{video_id\} failed \(404\)/);
+		expect((error as { description?: string }).description).toMatch(/Check the ID/);
 	});
 
 	test('the trigger says the server does not offer listing', async () => {

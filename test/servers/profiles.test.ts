@@ -80,12 +80,31 @@ test('azure: the create window frees up after windowMs', async () => {
 	expect((await call('POST', '/videos', { prompt: 'c' })).status).toBe(200);
 });
 
-test('newapi: Gin plain-text 404 for the list', async () => {
+test('newapi: one-api\'s 404 "Invalid URL (METHOD /path)" for the routes it lacks, or Gin\'s plain text', async () => {
 	const { call } = await serve('newapi');
-	const listed = await call('GET', '/videos');
+	const listed = await call('GET', '/videos?limit=1');
+	const deleted = await call('DELETE', '/videos/task_x');
+	const { call: callGin } = await serve('newapi', { notFound: 'gin' });
+	const gin = await callGin('GET', '/videos');
 
-	expect([listed.status, listed.headers.get('content-type'), listed.text]).toEqual([404, 'text/plain; charset=utf-8', '404 page not found']);
+	expect([listed.status, listed.json]).toEqual([
+		404,
+		{ error: { message: 'Invalid URL (GET /v1/videos)', type: 'invalid_request_error', param: '', code: '' } },
+	]);
+	expect(deleted.json.error).toMatchObject({ message: 'Invalid URL (DELETE /v1/videos/task_x)' });
+	expect([gin.status, gin.headers.get('content-type'), gin.text]).toEqual([404, 'text/plain; charset=utf-8', '404 page not found']);
 });
+
+test.each<FakeApiProfile>(['openai', 'litellm', 'azure', 'newapi', 'vllm', 'sglang', 'aquiles', 'relay'])(
+	'%s: GET /models lists models (with the key)',
+	async (profile) => {
+		const { call } = await serve(profile);
+		const models = await call('GET', '/models');
+
+		expect(models.status).toBe(200);
+		expect(models.json).toMatchObject({ object: 'list', data: [{ id: 'sora-2', object: 'model' }, { id: 'sora-2-pro', object: 'model' }] });
+	},
+);
 
 test('vllm: remix and unknown routes answer FastAPI 404 {"detail":"Not Found"}', async () => {
 	const { api, call } = await serve('vllm');

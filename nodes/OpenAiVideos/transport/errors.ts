@@ -122,12 +122,24 @@ function hintFor(status: number): string {
 	return 'Check the parameters of the node.';
 }
 
-/** A 405, or a 404 that is the web framework's own page rather than an API error: no such route. */
+/**
+ * The 404 message of a router that lacks the route: one-api's (New API and other gateways built on
+ * it) and OpenAI's own, e.g. {"error":{"message":"Invalid URL (GET /v1/videos)","type":"invalid_request_error"}}.
+ */
+const INVALID_URL_MESSAGE = /^Invalid URL \([A-Z]+ \/[\s\S]*\)$/;
+
+/**
+ * No such route: a 405, or a 404 that is the web framework's own page (plain text, FastAPI's
+ * {"detail":"Not Found"}, an empty object) or a router's "Invalid URL (METHOD /path)" rather than
+ * an API error about the resource.
+ */
 function isMissingRoute(status: number, body: unknown): boolean {
 	if (status === 405) return true;
 	if (status !== 404) return false;
 	if (body === undefined || body === null || typeof body === 'string') return true;
 	const data = body as IDataObject;
+	const error = data.error as IDataObject | undefined;
+	if (error && typeof error === 'object' && typeof error.message === 'string') return INVALID_URL_MESSAGE.test(error.message);
 	return data.error === undefined && (data.detail === 'Not Found' || Object.keys(data).length === 0);
 }
 

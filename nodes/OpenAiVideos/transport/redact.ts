@@ -2,17 +2,26 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 const MIN_SECRET_LENGTH = 4;
 
-/** The credential's values that must never be shown: the key and the custom header values. */
+/** The password of a user:password@ part of a URL, as written and decoded. */
+function passwordsInUrl(url: string): string[] {
+	try {
+		const { password } = new URL(url);
+		return [password, decodeURIComponent(password)];
+	} catch {
+		return [];
+	}
+}
+
+/** The credential's values that must never be shown: the key, Custom Header values, a Base URL password. */
 export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
-	const secrets = [String(credentials.apiKey ?? '')];
-	const headers = (credentials.customHeaders as { header?: Array<{ value?: unknown }> } | undefined)?.header;
-	for (const header of headers ?? []) secrets.push(String(header.value ?? ''));
+	const rows = (credentials.customHeaders as { values?: Array<{ value?: unknown }> } | undefined)?.values ?? [];
+	const secrets = [String(credentials.apiKey ?? ''), ...rows.map((row) => String(row?.value ?? '')), ...passwordsInUrl(String(credentials.baseUrl ?? '').trim())];
 	return secrets.map((secret) => secret.trim()).filter((secret) => secret.length >= MIN_SECRET_LENGTH);
 }
 
-/** The redacted form of a secret: its first three characters, then `…[redacted]`. */
+/** The redacted form of a secret: `…[redacted]`, after the `sk-` an OpenAI-style key starts with. */
 function maskOf(secret: string): string {
-	return `${secret.slice(0, 3)}…[redacted]`;
+	return `${secret.startsWith('sk-') ? 'sk-' : ''}…[redacted]`;
 }
 
 export function redactText(text: string, secrets: string[]): string {

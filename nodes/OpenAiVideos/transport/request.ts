@@ -13,7 +13,9 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../../../credentials/OpenAiVideosApi.credentials';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { baseUrlOf } from '../../../credentials/OpenAiVideosApi.credentials';
 import { headerValue, toServerError, TransportError, type FullResponse } from './errors';
 import { gateOf } from './gate';
 import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REDIRECTS } from './limits';
@@ -66,7 +68,14 @@ function runKeyOf(context: ApiContext): string {
 
 export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQUEST_TIMEOUT_S): Promise<Connection> {
 	const credentials: ICredentialDataDecryptedObject = await context.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	let baseUrl: string;
+	try {
+		baseUrl = baseUrlOf(credentials);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Correct the Base URL in the OpenAI Videos credential, e.g. https://api.openai.com/v1.',
+		});
+	}
 	return {
 		context,
 		baseUrl,
