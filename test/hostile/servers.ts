@@ -32,7 +32,7 @@ export interface Received {
 	closedAt?: number;
 }
 
-export type Handler = (request: Received, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: Received, response: ServerResponse) => unknown;
 
 export interface Host {
 	/** e.g. http://127.0.0.1:4321 */
