@@ -80,17 +80,23 @@ async function peek(body: unknown): Promise<Buffer | undefined> {
 	return chunk ?? undefined;
 }
 
-/** A body that stops flowing: n8n's request timeout covers only the wait for the headers. */
-function watchBody(body: unknown, stallMs: number, signal?: AbortSignal): { bytes: () => number; done: () => void } {
+/**
+ * A body that stops flowing: n8n's request timeout covers only the wait for the headers. A stall
+ * aborts the request (`abort`): axios then fails the body and closes the socket. Destroying the
+ * body instead hangs, since axios hands out a Readable.from() wrapper whose destroy waits for the
+ * next chunk.
+ */
+function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => void): { bytes: () => number; done: () => void; stalled: () => Error | undefined } {
 	const stream = body as {
 		pause: () => void;
 		on: (event: string, listener: (chunk: Buffer) => void) => void;
-		destroy: (error: Error) => void;
 		destroyed?: boolean;
 	};
 	let bytes = 0;
 	let lastChunkAt = Date.now();
 	let finished = false;
+	let stalled: Error | undefined;
+	const stop = new AbortController();
 	// Paused first, so that our listener does not start the flow before n8n's store reads it.
 	stream.pause();
 	stream.on('data', (chunk) => {
@@ -98,13 +104,22 @@ function watchBody(body: unknown, stallMs: number, signal?: AbortSignal): { byte
 		lastChunkAt = Date.now();
 	});
 	void (async () => {
-		while (!finished && !stream.destroyed) {
-			await pause(Math.min(1_000, stallMs), signal);
-			if (signal?.aborted) stream.destroy(new Error('the execution was cancelled'));
-			else if (!finished && Date.now() - lastChunkAt > stallMs) stream.destroy(new Error(`no data for ${Math.round(stallMs / 1000)} s`));
+		while (!finished && !stalled && !stream.destroyed) {
+			await pause(Math.min(1_000, stallMs), stop.signal);
+			if (!finished && Date.now() - lastChunkAt > stallMs) {
+				stalled = new Error(`no data for ${Math.round(stallMs / 1000)} s`);
+				abort(stalled);
+			}
 		}
 	})();
-	return { bytes: () => bytes, done: () => (finished = true) };
+	return {
+		bytes: () => bytes,
+		done: () => {
+			finished = true;
+			stop.abort();
+		},
+		stalled: () => stalled,
+	};
 }
 
 /** A download that broke off; another try may succeed. */
@@ -115,7 +130,7 @@ class BrokenDownload extends Error {}
  * and so is an empty body or one that ends before its Content-Length: a truncated file is never
  * passed on. Bytes are counted here, since n8n 1.x's binary metadata has no byte count.
  */
-async function storeContent(connection: Connection, response: FullResponse, videoId: string, variant: string): Promise<StoredFile> {
+async function storeContent(connection: Connection, response: FullResponse, videoId: string, variant: string, abort: (reason: Error) => void): Promise<StoredFile> {
 	const { context } = connection;
 	const node = context.getNode();
 	const mimeType = mimeTypeOf(response, variant);
@@ -133,12 +148,12 @@ async function storeContent(connection: Connection, response: FullResponse, vide
 	const encoded = (headerValue(response.headers, 'content-encoding') ?? 'identity').toLowerCase() !== 'identity';
 	const declared = headerValue(response.headers, 'content-length');
 	const expectedBytes = encoded || declared === undefined ? undefined : Number(declared);
-	const watch = watchBody(response.body, connection.timeoutMs, connection.cancelSignal);
+	const watch = watchBody(response.body, connection.timeoutMs, abort);
 	let binary: IBinaryData;
 	try {
 		binary = await (context as IExecuteFunctions).helpers.prepareBinaryData(response.body as Buffer, safeFileName(videoId, mimeType), mimeType);
 	} catch (error) {
-		throw new BrokenDownload(`broke off after ${watch.bytes()} bytes: ${(error as Error).message}`);
+		throw new BrokenDownload(`broke off after ${watch.bytes()} bytes: ${(watch.stalled() ?? (error as Error)).message}`);
 	} finally {
 		watch.done();
 	}
@@ -177,14 +192,16 @@ export async function downloadVideo(
 	for (let attempt = 0; attempt <= maxRetries; attempt++) {
 		if (attempt > 0) await pause(backoffMs(attempt - 1), connection.cancelSignal);
 		if (connection.cancelSignal?.aborted) break;
+		// Aborted when the body stalls; the request's signal also carries the execution's cancel.
+		const stall = new AbortController();
 		let response: FullResponse;
 		try {
-			response = await apiRequest(connection, request, 'idempotent', maxRetries);
+			response = await apiRequest(connection, { ...request, signal: stall.signal }, 'idempotent', maxRetries);
 		} catch (error) {
 			throw await contentError(connection, error, videoId);
 		}
 		try {
-			return await storeContent(connection, response, videoId, variant);
+			return await storeContent(connection, response, videoId, variant, (reason) => stall.abort(reason));
 		} catch (error) {
 			if (!(error instanceof BrokenDownload)) throw error;
 			lastProblem = error.message;

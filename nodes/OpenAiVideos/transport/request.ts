@@ -78,11 +78,18 @@ export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQU
 	};
 }
 
-function signalsOf(connection: Connection, request: ApiRequest): AbortSignal {
-	const signals = [connection.cancelSignal, request.signal].filter((signal): signal is AbortSignal => !!signal);
-	// A JSON answer must come whole within the timeout; a stream's body is watched for stalls instead.
-	if (!request.stream) signals.push(AbortSignal.timeout(connection.timeoutMs));
+function signalsOf(connection: Connection, request: ApiRequest, timeout: AbortSignal | undefined): AbortSignal {
+	const signals = [connection.cancelSignal, request.signal, timeout].filter((signal): signal is AbortSignal => !!signal);
 	return AbortSignal.any(signals);
+}
+
+/**
+ * n8n's httpRequestWithAuthentication overwrites `abortSignal` with the execution's cancel signal,
+ * which would drop every deadline. Ours already contains that cancel signal, so the overwrite is
+ * ignored.
+ */
+function keepSignal(options: IHttpRequestOptions, signal: AbortSignal): IHttpRequestOptions {
+	return Object.defineProperty(options, 'abortSignal', { get: () => signal, set: () => {}, enumerable: true, configurable: true });
 }
 
 async function exchange(
@@ -93,6 +100,8 @@ async function exchange(
 	first: boolean,
 ): Promise<FullResponse> {
 	const { context } = connection;
+	// A JSON answer must come whole within the timeout; a stream's body is watched for stalls instead.
+	const timeout = request.stream ? undefined : AbortSignal.timeout(connection.timeoutMs);
 	const options: IHttpRequestOptions = {
 		method,
 		url,
@@ -103,8 +112,8 @@ async function exchange(
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: connection.timeoutMs,
-		abortSignal: signalsOf(connection, request),
 	};
+	keepSignal(options, signalsOf(connection, request, timeout));
 	if (first && request.qs) options.qs = request.qs;
 	if (method !== 'GET' && request.body !== undefined) options.body = request.body;
 	if (request.stream) {
@@ -115,7 +124,8 @@ async function exchange(
 	try {
 		return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as FullResponse;
 	} catch (error) {
-		throw TransportError.from(context.getNode(), error, request, connection);
+		// Our own timeout aborts the request as a cancel; its reason is the TimeoutError.
+		throw TransportError.from(context.getNode(), timeout?.aborted ? timeout.reason : error, request, connection);
 	}
 }
 
