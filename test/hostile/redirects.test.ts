@@ -29,7 +29,7 @@ type AuthHeader = keyof typeof AUTH_HEADERS;
 function redirectToOther(home: Host, other: Host, matches: (method: string, path: string) => boolean, status = 302): void {
 	home.handle = (request, response) => {
 		if (!matches(request.method, request.path)) return apiLike(request, response);
-		redirect(response, status, `${other.origin}${request.url}`, { 'set-cookie': `session=${KEY}; Path=/` });
+		return redirect(response, status, `${other.origin}${request.url}`, { 'set-cookie': `session=${KEY}; Path=/` });
 	};
 	other.handle = apiLike;
 }

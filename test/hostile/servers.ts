@@ -163,3 +163,23 @@ export function credentialHeadersOf(request: Received): Record<string, string> {
 		CREDENTIAL_HEADERS.filter((name) => request.headers[name] !== undefined).map((name) => [name, String(request.headers[name])]),
 	);
 }
+
+/** Creates answer a queued job (with a poll hint); everything else goes to `rest`. */
+export function jobServer(rest: Handler, hintMs = '1'): Handler {
+	return (request, response) => {
+		if (request.method === 'POST') return sendJson(response, 200, video('video_new', 'queued'), { 'openai-poll-after-ms': hintMs });
+		return rest(request, response);
+	};
+}
+
+/** Headers and the first bytes of an MP4, then nothing more. */
+export function stalledFile(_request: Received, response: ServerResponse): void {
+	response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
+	response.write(MP4);
+}
+
+/** Waits (briefly) until a host's records meet `condition`. */
+export async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+}
