@@ -74,6 +74,16 @@ describe('poll spacing', () => {
 		expect(polls.length).toBeLessThanOrEqual(6);
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(490);
 	});
+
+	test('a poll hint beyond 2^31 ms neither overflows into a busy loop nor outlives the Wait Timeout', async () => {
+		hosts.home.handle = jobServer((_request, response) => sendJson(response, 200, video('video_new', 'in_progress')), String(2 ** 33));
+
+		const { error, ms } = await runAgainst(hosts.home, create({ waitTimeout: 1, onTimeout: 'returnJob' }));
+
+		expect(error).toBeUndefined();
+		expect(hosts.home.requests.length).toBeLessThanOrEqual(2);
+		expect(ms).toBeLessThan(6_000);
+	});
 });
 
 describe('Cancel ends everything within a second', () => {
