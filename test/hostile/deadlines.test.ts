@@ -58,6 +58,19 @@ describe('every wait has a deadline', () => {
 		expect(ms).toBeLessThan(6_000);
 	});
 
+	test('a /content error answer whose body stalls fails after the Request Timeout, and is retried', async () => {
+		hosts.home.handle = (_request, response) => {
+			response.writeHead(500, { 'content-type': 'application/json', 'content-length': '1000' });
+			response.write('{"error": {"message": "Upstream bro');
+		};
+
+		const { error, ms } = await runAgainst(hosts.home, download({ requestTimeout: 1, maxRetries: 1 }));
+
+		expect(error?.message).toBe('GET /videos/{video_id}/content answered HTTP 500, but the rest of its answer did not come within 1 s');
+		expect(hosts.home.requests).toHaveLength(2);
+		expect(ms).toBeLessThan(10_000);
+	});
+
 	test('a stalled download after a wait fails the same way, naming the job', async () => {
 		hosts.home.handle = jobServer((request, response) => {
 			if (request.path.endsWith('/content')) return stalledFile(request, response);

@@ -17,6 +17,7 @@ import { normalizeBaseUrl } from '../../../credentials/OpenAiVideosApi.credentia
 import { headerValue, toServerError, TransportError, type FullResponse } from './errors';
 import { gateOf } from './gate';
 import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REDIRECTS } from './limits';
+import { pause } from './pause';
 import { redactValue, secretsOf } from './redact';
 
 export const CREDENTIAL_TYPE = 'openAiVideosApi';
@@ -138,8 +139,30 @@ function discard(body: unknown): void {
  * another origin (a signed download URL), where the credential adds nothing; a POST or DELETE is
  * never sent to another origin.
  */
-export async function send(connection: Connection, request: ApiRequest): Promise<FullResponse> {
+/** The server's error answer; a streamed one's body must come within the request timeout. */
+async function errorOf(connection: Connection, request: ApiRequest, response: FullResponse, body?: AbortController): Promise<Error> {
 	const node = connection.context.getNode();
+	const reading = toServerError(node, response, request.endpoint, connection.secrets);
+	if (!body) return await reading;
+	const read = new AbortController();
+	void pause(connection.timeoutMs, read.signal).then(() => read.signal.aborted || body.abort());
+	try {
+		return await reading;
+	} catch (error) {
+		if (!body.signal.aborted) throw error;
+		const seconds = Math.round(connection.timeoutMs / 1000);
+		return new TransportError(node, `${request.endpoint} answered HTTP ${response.statusCode}, but the rest of its answer did not come within ${seconds} s`, 'ETIMEDOUT',
+			'The server did not answer within the Request Timeout option. It may be overloaded or stuck.');
+	} finally {
+		read.abort();
+	}
+}
+
+export async function send(connection: Connection, original: ApiRequest): Promise<FullResponse> {
+	const node = connection.context.getNode();
+	// A streamed body is not covered by the request's timeout: ended by hand when it stalls.
+	const body = original.stream ? new AbortController() : undefined;
+	const request = body ? { ...original, signal: AbortSignal.any([original.signal, body.signal].filter((signal): signal is AbortSignal => !!signal)) } : original;
 	let url = `${connection.baseUrl}${request.path}`;
 	let method = request.method;
 	let response = await exchange(connection, request, url, method, true);
@@ -166,7 +189,7 @@ export async function send(connection: Connection, request: ApiRequest): Promise
 		url = next.toString();
 		response = await exchange(connection, request, url, method, false);
 	}
-	if (response.statusCode >= 400) throw await toServerError(node, response, request.endpoint, connection.secrets);
+	if (response.statusCode >= 400) throw await errorOf(connection, request, response, body);
 	if (!request.stream) response.body = redactValue(response.body, connection.secrets);
 	if (REDIRECT_STATUSES.includes(response.statusCode)) {
 		throw new TransportError(node, `${request.endpoint} answered a redirect (HTTP ${response.statusCode}) without a Location`, 'ERR_BAD_REDIRECT');
