@@ -149,7 +149,8 @@ async function errorOf(connection: Connection, request: ApiRequest, response: Fu
 	try {
 		return await reading;
 	} catch (error) {
-		if (!body.signal.aborted) throw error;
+		// A body that broke off is reported as it failed; one that stalled as the timeout it is.
+		if (!body.signal.aborted) return error as Error;
 		const seconds = Math.round(connection.timeoutMs / 1000);
 		return new TransportError(node, `${request.endpoint} answered HTTP ${response.statusCode}, but the rest of its answer did not come within ${seconds} s`, 'ETIMEDOUT',
 			'The server did not answer within the Request Timeout option. It may be overloaded or stuck.');
