@@ -18,6 +18,8 @@ export const LIST_ENDPOINT = 'GET /videos';
 const MAX_PAGE_SIZE = 100;
 /** Return All stops with an error beyond this many pages: 500,000 videos. */
 export const MAX_LIST_PAGES = 5_000;
+/** The bound in force: MAX_LIST_PAGES (tests lower it to reach it quickly). */
+export const listBounds = { maxPages: MAX_LIST_PAGES };
 const MAX_LIMIT = 1_000_000;
 
 interface ListSettings {
@@ -52,10 +54,10 @@ async function listVideos(connection: Connection, settings: ListSettings, itemIn
 	const idsSeen = new Set<string>();
 	let after: string | undefined;
 	for (let page = 0; items.length < settings.wanted; page++) {
-		if (page >= MAX_LIST_PAGES) {
+		if (page >= listBounds.maxPages) {
 			throw new NodeApiError(connection.context.getNode(), { pages: page } as JsonObject, {
-				message: `${LIST_ENDPOINT} still announces more videos after ${MAX_LIST_PAGES} pages (${items.length} videos); stopped`,
-				description: `Return All reads at most ${MAX_LIST_PAGES} pages of ${MAX_PAGE_SIZE}. Use a Limit, or check that the server's has_more ends.`,
+				message: `${LIST_ENDPOINT} still announces more videos after ${page} pages (${items.length} videos); stopped`,
+				description: `Return All reads at most ${page} pages of ${MAX_PAGE_SIZE}. Use a Limit, or check that the server's has_more ends.`,
 			});
 		}
 		const qs: IDataObject = { ...settings.query, order: settings.order, limit: Math.min(MAX_PAGE_SIZE, settings.wanted - items.length) };

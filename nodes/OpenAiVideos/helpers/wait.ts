@@ -73,9 +73,11 @@ export class JobWatcher {
 		try {
 			while (jobStateOf(video) === 'running') {
 				if (deadline - Date.now() <= 0) return { video, state: 'timedOut' };
-				await pause(Math.min(delayMs, deadline - Date.now()), stop);
+				const sleepMs = Math.min(delayMs, deadline - Date.now());
+				await pause(sleepMs, stop);
 				if (stop.aborted) throw stoppedError(this.connection, id, video);
-				if (deadline - Date.now() <= 0) return { video, state: 'timedOut' };
+				// A pause the deadline cut short ends the wait: a poll now would come too soon after the last.
+				if (sleepMs < delayMs || deadline - Date.now() <= 0) return { video, state: 'timedOut' };
 				let checked: Checked;
 				try {
 					checked = await this.check(id, settings, AbortSignal.timeout(deadline - Date.now() + DEADLINE_GRACE_MS));

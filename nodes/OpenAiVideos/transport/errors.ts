@@ -26,6 +26,8 @@ export class ServerError extends NodeApiError {
 		details: JsonObject,
 	) {
 		super(node, details, { message, httpCode: String(status), description: details.serverMessage as string });
+		// NodeApiError swaps a message that mentions ECONNREFUSED, ETIMEDOUT… for a generic one.
+		this.message = message;
 		this.isQuota = details.quota === true;
 		// Shown and serialized by n8n as the NodeApiError it is.
 		this.name = 'NodeApiError';
@@ -214,6 +216,8 @@ export class TransportError extends NodeApiError {
 		description?: string,
 	) {
 		super(node, { code } as JsonObject, { message, description });
+		// NodeApiError swaps the message for a generic one when the code is ETIMEDOUT, ECONNRESET…
+		this.message = message;
 		this.name = 'NodeApiError';
 	}
 

@@ -19,6 +19,7 @@ import { baseUrlOf } from '../../../credentials/OpenAiVideosApi.credentials';
 import { headerValue, toServerError, TransportError, type FullResponse } from './errors';
 import { gateOf } from './gate';
 import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REDIRECTS } from './limits';
+import { pause } from './pause';
 import { redactValue, secretsOf } from './redact';
 
 export const CREDENTIAL_TYPE = 'openAiVideosApi';
@@ -87,11 +88,18 @@ export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQU
 	};
 }
 
-function signalsOf(connection: Connection, request: ApiRequest): AbortSignal {
-	const signals = [connection.cancelSignal, request.signal].filter((signal): signal is AbortSignal => !!signal);
-	// A JSON answer must come whole within the timeout; a stream's body is watched for stalls instead.
-	if (!request.stream) signals.push(AbortSignal.timeout(connection.timeoutMs));
+function signalsOf(connection: Connection, request: ApiRequest, timeout: AbortSignal | undefined): AbortSignal {
+	const signals = [connection.cancelSignal, request.signal, timeout].filter((signal): signal is AbortSignal => !!signal);
 	return AbortSignal.any(signals);
+}
+
+/**
+ * n8n's httpRequestWithAuthentication overwrites `abortSignal` with the execution's cancel signal,
+ * which would drop every deadline. Ours already contains that cancel signal, so the overwrite is
+ * ignored.
+ */
+function keepSignal(options: IHttpRequestOptions, signal: AbortSignal): IHttpRequestOptions {
+	return Object.defineProperty(options, 'abortSignal', { get: () => signal, set: () => {}, enumerable: true, configurable: true });
 }
 
 async function exchange(
@@ -102,6 +110,8 @@ async function exchange(
 	first: boolean,
 ): Promise<FullResponse> {
 	const { context } = connection;
+	// A JSON answer must come whole within the timeout; a stream's body is watched for stalls instead.
+	const timeout = request.stream ? undefined : AbortSignal.timeout(connection.timeoutMs);
 	const options: IHttpRequestOptions = {
 		method,
 		url,
@@ -112,8 +122,8 @@ async function exchange(
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: connection.timeoutMs,
-		abortSignal: signalsOf(connection, request),
 	};
+	keepSignal(options, signalsOf(connection, request, timeout));
 	if (first && request.qs) options.qs = request.qs;
 	if (method !== 'GET' && request.body !== undefined) options.body = request.body;
 	if (request.stream) {
@@ -124,7 +134,8 @@ async function exchange(
 	try {
 		return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as FullResponse;
 	} catch (error) {
-		throw TransportError.from(context.getNode(), error, request, connection);
+		// Our own timeout aborts the request as a cancel; its reason is the TimeoutError.
+		throw TransportError.from(context.getNode(), timeout?.aborted ? timeout.reason : error, request, connection);
 	}
 }
 
@@ -137,8 +148,32 @@ function discard(body: unknown): void {
  * another origin (a signed download URL), where the credential adds nothing; a POST or DELETE is
  * never sent to another origin.
  */
-export async function send(connection: Connection, request: ApiRequest): Promise<FullResponse> {
+/** The server's error answer; a streamed one's body must come within the request timeout. */
+async function errorOf(connection: Connection, request: ApiRequest, response: FullResponse, body?: AbortController): Promise<Error> {
 	const node = connection.context.getNode();
+	const reading = toServerError(node, response, request.endpoint, connection.secrets);
+	if (!body) return await reading;
+	const read = new AbortController();
+	void pause(connection.timeoutMs, read.signal).then(() => read.signal.aborted || body.abort());
+	const stalled = () =>
+		new TransportError(node, `${request.endpoint} answered HTTP ${response.statusCode}, but the rest of its answer did not come within ${Math.round(connection.timeoutMs / 1000)} s`, 'ETIMEDOUT',
+			'The server did not answer within the Request Timeout option. It may be overloaded or stuck.');
+	try {
+		const error = await reading;
+		// A body that stalled is the timeout it is, even when what arrived of it reads as an error.
+		return body.signal.aborted ? stalled() : error;
+	} catch (error) {
+		return body.signal.aborted ? stalled() : (error as Error);
+	} finally {
+		read.abort();
+	}
+}
+
+export async function send(connection: Connection, original: ApiRequest): Promise<FullResponse> {
+	const node = connection.context.getNode();
+	// A streamed body is not covered by the request's timeout: ended by hand when it stalls.
+	const body = original.stream ? new AbortController() : undefined;
+	const request = body ? { ...original, signal: AbortSignal.any([original.signal, body.signal].filter((signal): signal is AbortSignal => !!signal)) } : original;
 	let url = `${connection.baseUrl}${request.path}`;
 	let method = request.method;
 	let response = await exchange(connection, request, url, method, true);
@@ -165,7 +200,7 @@ export async function send(connection: Connection, request: ApiRequest): Promise
 		url = next.toString();
 		response = await exchange(connection, request, url, method, false);
 	}
-	if (response.statusCode >= 400) throw await toServerError(node, response, request.endpoint, connection.secrets);
+	if (response.statusCode >= 400) throw await errorOf(connection, request, response, body);
 	if (!request.stream) response.body = redactValue(response.body, connection.secrets);
 	if (REDIRECT_STATUSES.includes(response.statusCode)) {
 		throw new TransportError(node, `${request.endpoint} answered a redirect (HTTP ${response.statusCode}) without a Location`, 'ERR_BAD_REDIRECT');
