@@ -94,12 +94,13 @@ function parseExecution(text) {
 }
 
 class N8nCli {
-	constructor(install, { home, filesDir, log = () => {} }) {
+	/** `env`: settings on top of the fixed ones (queue mode: database, Redis); undefined unsets one. */
+	constructor(install, { home, filesDir, env = {}, log = () => {} }) {
 		this.install = install;
 		this.home = home;
 		this.filesDir = filesDir;
 		this.log = log;
-		this.env = n8nEnv(install, { home, filesDir });
+		this.env = n8nEnv(install, { home, filesDir, extra: env });
 		this.inputDir = path.join(home, 'inputs');
 		fs.mkdirSync(this.inputDir, { recursive: true });
 		fs.mkdirSync(filesDir, { recursive: true });
@@ -144,8 +145,10 @@ class N8nCli {
 		await this.mustCli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Makes the workflow active at the next start (n8n 1.x has no publish, only active). */
 	async publishWorkflow(id) {
-		await this.mustCli(['publish:workflow', `--id=${id}`]);
+		const major = Number(this.install.version.split('.')[0]);
+		await this.mustCli(major < 2 ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
 	}
 
 	/** `n8n execute --id` (the workflow must start with a Manual Trigger) and its run data. */
