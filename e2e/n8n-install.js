@@ -26,7 +26,8 @@
  *      CDN, which the registry does not mirror). Install scripts stay off: most would compile
  *      native code n8n does not need here.
  *   3. `npm rebuild sqlite3` against Node 24's headers (npm_config_nodedir): the one native module
- *      n8n needs (its SQLite driver).
+ *      n8n needs (its SQLite driver). The build is kept in ~/.cache/n8n-nodes-openai-videos-e2e-sqlite3
+ *      and copied into the next version's folder instead of compiling again.
  *   A marker file records what was installed; a different version re-installs.
  * Plain Node (20+), no dependencies.
  */
@@ -41,6 +42,7 @@ const NODE_VERSION = process.env.N8N_E2E_NODE_VERSION || '24.21.0';
 const OVERRIDES = { linkedom: '0.18.12' };
 const OVERRIDES_1X = { xlsx: 'npm:@e965/xlsx@0.20.3' };
 const MARKER = '.installed.json';
+const SQLITE_CACHE = path.join(os.homedir(), '.cache', 'n8n-nodes-openai-videos-e2e-sqlite3');
 
 function overridesFor(version) {
 	return version.startsWith('1.') ? { ...OVERRIDES, ...OVERRIDES_1X } : OVERRIDES;
@@ -129,6 +131,28 @@ async function withLock(dir, log, fn) {
 	}
 }
 
+/**
+ * n8n's SQLite driver, compiled once per driver and Node version and shared by the versions'
+ * folders (every n8n here pins sqlite3 5.1.7, a Node-API module): compiling it takes minutes.
+ */
+async function buildSqlite(p, { env, logFile, log }) {
+	const driver = path.join(p.n8nModules, 'sqlite3');
+	const { version } = JSON.parse(fs.readFileSync(path.join(driver, 'package.json'), 'utf8'));
+	const built = path.join(driver, 'build', 'Release', 'node_sqlite3.node');
+	const shared = path.join(SQLITE_CACHE, `sqlite3-${version}-node-${NODE_VERSION}`, 'node_sqlite3.node');
+	if (fs.existsSync(shared)) {
+		log(`n8n's SQLite driver: the build in ${path.dirname(shared)}`);
+		fs.mkdirSync(path.dirname(built), { recursive: true });
+		fs.copyFileSync(shared, built);
+		return;
+	}
+	log('building n8n\'s SQLite driver against Node 24\'s headers...');
+	await run('npm', ['rebuild', 'sqlite3'], { cwd: p.dir, env, logFile });
+	fs.mkdirSync(path.dirname(shared), { recursive: true });
+	fs.copyFileSync(built, `${shared}.partial`);
+	fs.renameSync(`${shared}.partial`, shared);
+}
+
 async function install(p, version, log) {
 	const started = Date.now();
 	const logFile = path.join(p.dir, 'install.log');
@@ -166,8 +190,7 @@ async function install(p, version, log) {
 	fs.rmSync(path.join(p.dir, 'node_modules'), { recursive: true, force: true });
 	fs.rmSync(path.join(p.dir, 'package-lock.json'), { force: true });
 	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: p.dir, env: env24, logFile });
-	log('building n8n\'s SQLite driver against Node 24\'s headers...');
-	await run('npm', ['rebuild', 'sqlite3'], { cwd: p.dir, env: env24, logFile });
+	await buildSqlite(p, { env: env24, logFile, log });
 	writeJson(path.join(p.dir, MARKER), { ...wanted(version), seconds: Math.round((Date.now() - started) / 1000) });
 }
 

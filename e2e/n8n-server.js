@@ -47,7 +47,8 @@ async function startN8nServer(cli, { command = 'start', logFile, port, env = {},
 	const log = fs.openSync(logFile, 'a');
 	const child = spawn(cli.install.nodeBin, [cli.install.n8nBin, command], {
 		cwd: cli.home,
-		env: { ...cli.env, ...listenEnv(command, port, baseUrl), ...env },
+		// Each n8n process its own task broker port: two on one machine collide on the default 5679.
+		env: { ...cli.env, ...listenEnv(command, port, baseUrl), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 		stdio: ['ignore', log, log],
 	});
 	let exited = null;

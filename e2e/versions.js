@@ -8,20 +8,21 @@
  *   2.40.7    pinned: the newest whose dependencies this registry serves whole
  *   2.41.1    the newest installable 2.41 (2.41.3 needs an @n8n/agents version the registry lacks)
  *
- * Env N8N_E2E_VERSIONS=2.40.7,1.123.81 runs only those (the first listed runs every case).
+ * Env N8N_E2E_VERSIONS=1.123.81,2.41.1 runs only those, in that order (the pinned one, if listed,
+ * with every case).
  */
 const { N8N_VERSION } = require('./n8n-install');
 
 const EXTRA_VERSIONS = ['1.123.81', '2.41.1'];
 
-/** [{ version, full }] in run order: the pinned (full) version first. */
+/** [{ version, full }] in run order: by default the pinned (full) version first. */
 function versionsToRun(env = process.env) {
 	const listed = (env.N8N_E2E_VERSIONS ?? '')
 		.split(',')
 		.map((version) => version.trim())
 		.filter(Boolean);
 	const versions = listed.length ? listed : [N8N_VERSION, ...EXTRA_VERSIONS];
-	return versions.map((version, index) => ({ version, full: index === 0 }));
+	return versions.map((version) => ({ version, full: version === N8N_VERSION }));
 }
 
 module.exports = { versionsToRun, EXTRA_VERSIONS };

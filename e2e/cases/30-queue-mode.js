@@ -19,7 +19,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pipeline } = require('node:stream/promises');
 const { N8nCli, itemsOf } = require('../n8n-cli');
-const { startN8nServer, freePort } = require('../n8n-server');
+const { startN8nServer } = require('../n8n-server');
 const { installIntoUserFolder } = require('../package');
 const { startPostgres, startRedis } = require('../lib/queue-services');
 const { loadExample, loadTestWorkflow, prepare, setParameter } = require('../lib/workflows');
@@ -105,7 +105,7 @@ module.exports = {
 			const server = await startN8nServer(cli, {
 				command: role === 'main' ? 'start' : 'worker',
 				logFile: path.join(dir, `${role}-${++starts}.log`),
-				env: { E2E_PROCESS: role, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+				env: { E2E_PROCESS: role }, // each process gets its own task broker port (n8n-server.js)
 			});
 			cleanups.push(() => server.stop());
 			return server;
