@@ -17,7 +17,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ensureN8n } = require('./n8n-install');
-const { N8nCli } = require('./n8n-cli');
+const { N8nCli, spawnCollect } = require('./n8n-cli');
 const { startN8nServer } = require('./n8n-server');
 const { packPackage, installIntoUserFolder, assertBuilt } = require('./package');
 const { startFakeApi } = require('./lib/servers');
@@ -73,31 +73,33 @@ function filesByOwner(n8nFolder, workflowId) {
 	return owners;
 }
 
-/** The database mode's rows, by owner, read with n8n's own SQLite driver. */
-async function rowsByOwner(install, n8nFolder) {
-	const sqlite3 = require(path.join(install.n8nModules, 'sqlite3'));
-	const db = new sqlite3.Database(path.join(n8nFolder, 'database.sqlite'));
-	const all = (sql) => new Promise((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows))));
-	try {
-		const rows = await all('SELECT sourceType, sourceId, COUNT(*) AS files, SUM(LENGTH(data)) AS bytes FROM binary_data GROUP BY sourceType, sourceId');
-		const executions = await all('SELECT COUNT(*) AS kept, SUM(deletedAt IS NOT NULL) AS softDeleted FROM execution_entity');
-		return { rows, executions: executions[0] };
-	} finally {
-		db.close();
-	}
+/**
+ * Runs SQL on the instance's SQLite database with n8n's own driver, on the cache's Node 24 (the
+ * driver is built for it; loaded into this Node it may crash).
+ */
+async function sqlite(install, n8nFolder, queries) {
+	const script = `
+		const sqlite3 = require(${JSON.stringify(path.join(install.n8nModules, 'sqlite3'))});
+		const db = new sqlite3.Database(${JSON.stringify(path.join(n8nFolder, 'database.sqlite'))});
+		const queries = ${JSON.stringify(queries)};
+		const out = {};
+		const next = (keys) => {
+			if (!keys.length) return db.close(() => console.log(JSON.stringify(out)));
+			db.all(queries[keys[0]], (error, rows) => {
+				out[keys[0]] = error ? { error: error.message } : rows;
+				next(keys.slice(1));
+			});
+		};
+		next(Object.keys(queries));`;
+	const result = await spawnCollect(install.nodeBin, ['-e', script], { env: process.env, cwd: n8nFolder });
+	if (result.code !== 0) throw new Error(`sqlite query failed: ${result.stderr}`);
+	return JSON.parse(result.stdout);
 }
 
-async function executionsLeft(install, n8nFolder) {
-	const sqlite3 = require(path.join(install.n8nModules, 'sqlite3'));
-	const db = new sqlite3.Database(path.join(n8nFolder, 'database.sqlite'));
-	try {
-		return await new Promise((resolve, reject) =>
-			db.all('SELECT id, status, deletedAt FROM execution_entity ORDER BY id', (error, rows) => (error ? reject(error) : resolve(rows))),
-		);
-	} finally {
-		db.close();
-	}
-}
+const QUERIES = {
+	executions: 'SELECT id, status, deletedAt FROM execution_entity ORDER BY id',
+	binaryRows: 'SELECT sourceType, sourceId, COUNT(*) AS files, SUM(LENGTH(data)) AS bytes FROM binary_data GROUP BY sourceType, sourceId',
+};
 
 async function measure(mode, { install, runDir, api, packs, minutes }) {
 	const home = path.join(runDir, mode);
@@ -110,9 +112,9 @@ async function measure(mode, { install, runDir, api, packs, minutes }) {
 	cleanups.push(() => server.stop());
 	await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));
 	await server.stop();
-	const executions = await executionsLeft(install, cli.n8nFolder);
-	const stored = mode === 'database' ? await rowsByOwner(install, cli.n8nFolder) : filesByOwner(cli.n8nFolder, workflow().id);
-	return { mode, executions, stored, polls: (server.readLog().match(/poll/gi) ?? []).length };
+	const { executions, binaryRows } = await sqlite(install, cli.n8nFolder, QUERIES);
+	const stored = mode === 'database' ? binaryRows : filesByOwner(cli.n8nFolder, workflow().id);
+	return { mode, executionsLeft: executions, stored };
 }
 
 async function main() {

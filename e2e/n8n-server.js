@@ -11,24 +11,13 @@
  *   await server.stop();
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
 const BROWSER_ID = 'n8n-nodes-openai-videos-e2e-browser';
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
+const { freePort } = require('./n8n-cli');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,7 +29,7 @@ function listenEnv(command, port, baseUrl) {
 	return { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', N8N_EDITOR_BASE_URL: baseUrl, N8N_PROTOCOL: 'http' };
 }
 
-async function startN8nServer(cli, { command = 'start', logFile, port, env = {}, readyTimeoutMs = 120_000 } = {}) {
+async function startN8nServer(cli, { command = 'start', logFile, port, env = {}, readyTimeoutMs = 300_000 } = {}) {
 	port = port ?? (await freePort());
 	const baseUrl = `http://127.0.0.1:${port}`;
 	logFile = logFile ?? path.join(cli.home, `n8n-${command}-${port}.log`);

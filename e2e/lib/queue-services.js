@@ -14,8 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { freePort } = require('../n8n-server');
-const { spawnCollect } = require('../n8n-cli');
+const { freePort, spawnCollect } = require('../n8n-cli');
 
 const HOST = '127.0.0.1';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
