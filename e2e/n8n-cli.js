@@ -13,6 +13,7 @@
  * no task runners, file access of the Read/Write Files from Disk node restricted to `filesDir`.
  */
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
@@ -43,6 +44,18 @@ function n8nEnv(install, { home, filesDir, extra = {} }) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		...extra,
 	};
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
 }
 
 function spawnCollect(command, args, { env, cwd, timeoutMs = 180_000 }) {
@@ -94,12 +107,13 @@ function parseExecution(text) {
 }
 
 class N8nCli {
-	constructor(install, { home, filesDir, log = () => {} }) {
+	/** `env`: settings on top of the fixed ones (queue mode: database, Redis); undefined unsets one. */
+	constructor(install, { home, filesDir, env = {}, log = () => {} }) {
 		this.install = install;
 		this.home = home;
 		this.filesDir = filesDir;
 		this.log = log;
-		this.env = n8nEnv(install, { home, filesDir });
+		this.env = n8nEnv(install, { home, filesDir, extra: env });
 		this.inputDir = path.join(home, 'inputs');
 		fs.mkdirSync(this.inputDir, { recursive: true });
 		fs.mkdirSync(filesDir, { recursive: true });
@@ -112,7 +126,8 @@ class N8nCli {
 
 	async cli(args, { timeoutMs } = {}) {
 		const result = await spawnCollect(this.install.nodeBin, [this.install.n8nBin, ...args], {
-			env: this.env,
+			// its own task broker port: `n8n execute` starts a broker too, and two collide on 5679
+			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 			cwd: this.home,
 			timeoutMs,
 		});
@@ -144,8 +159,10 @@ class N8nCli {
 		await this.mustCli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Makes the workflow active at the next start (n8n 1.x has no publish, only active). */
 	async publishWorkflow(id) {
-		await this.mustCli(['publish:workflow', `--id=${id}`]);
+		const major = Number(this.install.version.split('.')[0]);
+		await this.mustCli(major < 2 ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
 	}
 
 	/** `n8n execute --id` (the workflow must start with a Manual Trigger) and its run data. */
@@ -189,4 +206,4 @@ function describeRun(run) {
 	return parts.join('; ');
 }
 
-module.exports = { N8nCli, n8nEnv, spawnCollect, parseExecution, itemsOf, nodeErrorOf, describeRun, ENCRYPTION_KEY };
+module.exports = { N8nCli, n8nEnv, spawnCollect, freePort, parseExecution, itemsOf, nodeErrorOf, describeRun, ENCRYPTION_KEY };

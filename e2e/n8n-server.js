@@ -1,51 +1,43 @@
 'use strict';
 /*
  * `n8n start` on 127.0.0.1 for what `n8n execute` cannot do: active workflows (a polling
- * trigger firing on its schedule) and the editor (screenshots).
+ * trigger firing on its schedule) and the editor (screenshots); `n8n worker` for queue mode.
  *
  *   const server = await startN8nServer(cli, { logFile });   // cli: an N8nCli (same user folder)
+ *   const worker = await startN8nServer(cli, { command: 'worker' });  // ready when its health check is
  *   await server.setupOwner();                               // first start: create the owner, log in
  *   await server.rest('GET', '/rest/executions?...');        // n8n's internal REST API, as the editor calls it
  *   const execution = await server.execution(id);            // with its run data (unflattened)
  *   await server.stop();
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
 const BROWSER_ID = 'n8n-nodes-openai-videos-e2e-browser';
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
+const { freePort } = require('./n8n-cli');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startN8nServer(cli, { logFile, port, env = {}, readyTimeoutMs = 120_000 } = {}) {
+/** What a process listens on: the editor and API (start), or the health check (worker). */
+function listenEnv(command, port, baseUrl) {
+	if (command === 'worker') {
+		return { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' };
+	}
+	return { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', N8N_EDITOR_BASE_URL: baseUrl, N8N_PROTOCOL: 'http' };
+}
+
+async function startN8nServer(cli, { command = 'start', logFile, port, env = {}, readyTimeoutMs = 300_000 } = {}) {
 	port = port ?? (await freePort());
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const log = fs.openSync(logFile ?? path.join(cli.home, `n8n-start-${port}.log`), 'a');
-	const child = spawn(cli.install.nodeBin, [cli.install.n8nBin, 'start'], {
+	logFile = logFile ?? path.join(cli.home, `n8n-${command}-${port}.log`);
+	const log = fs.openSync(logFile, 'a');
+	const child = spawn(cli.install.nodeBin, [cli.install.n8nBin, command], {
 		cwd: cli.home,
-		env: {
-			...cli.env,
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: '127.0.0.1',
-			N8N_EDITOR_BASE_URL: baseUrl,
-			N8N_PROTOCOL: 'http',
-			...env,
-		},
+		// Each n8n process its own task broker port: two on one machine collide on the default 5679.
+		env: { ...cli.env, ...listenEnv(command, port, baseUrl), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 		stdio: ['ignore', log, log],
 	});
 	let exited = null;
@@ -86,7 +78,7 @@ async function startN8nServer(cli, { logFile, port, env = {}, readyTimeoutMs = 1
 		baseUrl,
 		port,
 		pid: child.pid,
-		logFile: logFile ?? path.join(cli.home, `n8n-start-${port}.log`),
+		logFile,
 		rest,
 		get cookie() {
 			return cookie;
@@ -130,7 +122,7 @@ async function startN8nServer(cli, { logFile, port, env = {}, readyTimeoutMs = 1
 
 	const until = Date.now() + readyTimeoutMs;
 	for (;;) {
-		if (exited) throw new Error(`n8n start exited (${JSON.stringify(exited)}):\n${server.readLog().slice(-3000)}`);
+		if (exited) throw new Error(`n8n ${command} exited (${JSON.stringify(exited)}):\n${server.readLog().slice(-3000)}`);
 		try {
 			const response = await fetch(`${baseUrl}/healthz/readiness`);
 			if (response.ok) break;
@@ -139,7 +131,7 @@ async function startN8nServer(cli, { logFile, port, env = {}, readyTimeoutMs = 1
 		}
 		if (Date.now() > until) {
 			await server.stop();
-			throw new Error(`n8n start was not ready after ${readyTimeoutMs / 1000} s:\n${server.readLog().slice(-3000)}`);
+			throw new Error(`n8n ${command} was not ready after ${readyTimeoutMs / 1000} s:\n${server.readLog().slice(-3000)}`);
 		}
 		await sleep(500);
 	}

@@ -11,6 +11,7 @@ const { CREDENTIAL, API_KEY, ORGANIZATION, PROJECT, requestsOf, readBinaryFile }
 
 module.exports = {
 	title: 'example 1, prompt to MP4 file',
+	smoke: true,
 	async run({ n8n, api, filesDir }, t) {
 		const workflow = prepare(loadExample('1-prompt-to-mp4-file.json'), { credential: CREDENTIAL, filesDir });
 		setParameter(workflow, 'Create Video', 'options.pollInterval', 1); // the fake API's jobs take 2 polls

@@ -20,6 +20,7 @@ const { CREDENTIAL, API_KEY, requestsOf, readBinaryFile, waitFor } = require('..
 
 module.exports = {
 	title: 'example 3, scheduled pipeline and trigger',
+	smoke: true,
 	async run(ctx, t) {
 		const { n8n, api, filesDir } = ctx;
 		const start = prepare(loadExample('3a-pipeline-start-jobs.json'), { credential: CREDENTIAL, filesDir });
@@ -71,6 +72,14 @@ module.exports = {
 			);
 
 			await server.setupOwner();
+			const nodeTypes = (await server.rest('GET', '/types/nodes.json')).map((type) => type.name);
+			trigger.equal(
+				['openAiVideos', 'openAiVideosTrigger'].filter((name) => !nodeTypes.includes(`n8n-nodes-openai-videos.${name}`)),
+				[],
+				'the editor lists both nodes of the package (n8n loaded it)',
+			);
+			const credentialTypes = (await server.rest('GET', '/types/credentials.json')).map((type) => type.name);
+			trigger.ok(credentialTypes.includes('openAiVideosApi'), 'the editor lists the package\'s credential');
 			const executions = (await server.executions(save.id)).filter((execution) => execution.status !== 'running');
 			trigger.equal(executions.map((execution) => execution.status), ['success'], 'one trigger execution, successful');
 			if (!executions.length) return;

@@ -2,8 +2,9 @@
 /** What to undo at the end, last first: servers, n8n, Chromium, the run folder. Also on Ctrl-C. */
 const cleanups = [];
 
-async function runCleanups() {
-	while (cleanups.length) {
+/** Runs (last first) the cleanups added after the first `keep` ones; all by default. */
+async function runCleanups(keep = 0) {
+	while (cleanups.length > keep) {
 		const cleanup = cleanups.pop();
 		try {
 			await cleanup();

@@ -7,12 +7,10 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { extraQueryOption, outputBinaryPropertyField, variantField } from '../OpenAiVideos/descriptions/fields';
-import { downloadVideo, withBinary } from '../OpenAiVideos/helpers/download';
+import { extraQueryOption } from '../OpenAiVideos/descriptions/fields';
 import { extraQueryOf } from '../OpenAiVideos/helpers/extras';
 import { jobStateOf } from '../OpenAiVideos/helpers/status';
 import { openAiVideosApiTest } from '../OpenAiVideos/methods/credentialTest';
-import { DEFAULT_MAX_RETRIES } from '../OpenAiVideos/transport/limits';
 import { connect, type Connection } from '../OpenAiVideos/transport/request';
 import {
 	CursorScan,
@@ -28,33 +26,34 @@ interface TriggerSettings {
 	query: IDataObject;
 	event: TriggerEvent;
 	model: string | undefined;
-	download: { variant: string; propertyName: string } | undefined;
 }
 
 function settingsOf(context: IPollFunctions): TriggerSettings {
 	const event = context.getNodeParameter('event', 'completed') as TriggerEvent;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const model = String(options.model ?? '').trim() || undefined;
-	const downloadResult = context.getNodeParameter('downloadResult', false) as boolean;
-	const download = downloadResult
-		? {
-				variant: context.getNodeParameter('variant', 'video') as string,
-				propertyName: String(context.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data',
-			}
-		: undefined;
-	return { event, model, download, query: extraQueryOf(context, 0) };
+	return { event, model, query: extraQueryOf(context, 0) };
 }
 
-/** One output item: the video as the API returned it, with the file when asked and completed. */
-async function toItem(
-	connection: Connection,
-	{ video, state }: FinishedVideo,
-	settings: TriggerSettings,
-): Promise<INodeExecutionData> {
-	const item: INodeExecutionData = { json: video };
-	if (!settings.download || state !== 'completed') return item;
-	const { binary } = await downloadVideo(connection, String(video.id), settings.download.variant, DEFAULT_MAX_RETRIES, settings.query);
-	return withBinary(item, settings.download.propertyName, binary);
+/**
+ * The trigger emits the video objects only; it never downloads. A file stored inside `poll()`
+ * belongs to no execution (n8n files it under execution "temp"), and n8n prunes binary data by
+ * execution, so such files stayed on disk or in the database for good. A Download node after
+ * the trigger stores the file within its execution, and n8n prunes it with that execution.
+ */
+export const DOWNLOAD_MOVED_NOTICE =
+	'This trigger no longer downloads files: files it stored were never removed by n8n\'s pruning. ' +
+	'It emits the video objects only. Add an OpenAI Videos node after it with Operation "Download" ' +
+	'and Video ID {{ $json.id }} to get each file, then switch this option off.';
+
+function toItem({ video }: FinishedVideo): INodeExecutionData {
+	return { json: video };
+}
+
+/** A saved workflow may still have Download Result on (the trigger once downloaded): say once per poll what changed. */
+function warnIfDownloadWanted(context: IPollFunctions, emitted: number): void {
+	if (!emitted || context.getNode().parameters.downloadResult !== true) return;
+	context.logger.warn(`OpenAI Videos Trigger "${context.getNode().name}": ${DOWNLOAD_MOVED_NOTICE}`);
 }
 
 /** "Fetch Test Event": the newest matching video, however old, without touching the state. */
@@ -70,7 +69,8 @@ async function pollManually(connection: Connection, settings: TriggerSettings): 
 		}
 		return false;
 	}, settings.query);
-	return found ? [[await toItem(connection, found, settings)]] : null;
+	warnIfDownloadWanted(connection.context as IPollFunctions, found ? 1 : 0);
+	return found ? [[toItem(found)]] : null;
 }
 
 export class OpenAiVideosTrigger implements INodeType {
@@ -114,15 +114,22 @@ export class OpenAiVideosTrigger implements INodeType {
 				default: 'completed',
 				description: 'Which outcome of a video job starts the workflow',
 			},
+			// Kept for saved workflows only: it shows while it is on, and is gone once switched off.
 			{
-				displayName: 'Download Result',
+				displayName: 'Download Result (No Longer Supported)',
 				name: 'downloadResult',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to download the file of each completed video and attach it as binary data',
+				displayOptions: { show: { downloadResult: [true] } },
+				description: 'Whether to download files: no longer done by the trigger, see the notice below',
 			},
-			{ ...variantField, displayOptions: { show: { downloadResult: [true] } } },
-			{ ...outputBinaryPropertyField, displayOptions: { show: { downloadResult: [true] } } },
+			{
+				displayName: DOWNLOAD_MOVED_NOTICE,
+				name: 'downloadMovedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { downloadResult: [true] } },
+			},
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -157,14 +164,10 @@ export class OpenAiVideosTrigger implements INodeType {
 		await walkVideos(connection, ({ videos, hasMore }) => scan.addPage(videos, hasMore), settings.query);
 		const { state, finished } = scan.result();
 
-		// Files first: a download that fails leaves the state as it was, so the next poll
-		// emits the same videos again instead of losing them.
-		const items: INodeExecutionData[] = [];
-		for (const entry of finished) {
-			if (matchesFilter(entry.video, entry.state, settings.event, settings.model)) {
-				items.push(await toItem(connection, entry, settings));
-			}
-		}
+		const items = finished
+			.filter((entry) => matchesFilter(entry.video, entry.state, settings.event, settings.model))
+			.map(toItem);
+		warnIfDownloadWanted(this, items.length);
 
 		if (!sameState(previous, state)) {
 			for (const key of Object.keys(staticData)) delete staticData[key];

@@ -162,6 +162,8 @@ async function storeContent(
 	}
 	const bytes = watch.bytes();
 	if (bytes === 0) return { broken: 'came empty: the server sent 0 bytes' };
+	// n8n 1.x's binary metadata has only a rounded fileSize text; the count made here is exact.
+	binary.bytes ??= bytes;
 	return { binary, bytes };
 }
 

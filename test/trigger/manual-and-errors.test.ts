@@ -1,9 +1,9 @@
 /**
- * "Fetch Test Event", the attached file, and servers that cannot list videos.
+ * "Fetch Test Event", and servers that cannot list videos.
  */
 import { NodeApiError } from 'n8n-workflow';
 
-import { bytesOf, finish, pollOnce, startJobs, triggerRunner, useTriggerApi } from './helpers';
+import { finish, pollOnce, startJobs, triggerRunner, useTriggerApi } from './helpers';
 
 const ctx = useTriggerApi();
 
@@ -59,67 +59,6 @@ describe('manual mode (Fetch Test Event)', () => {
 
 		api.addVideo({ status: 'failed' });
 		// The first trigger poll is still the activation baseline: nothing old is emitted.
-		expect((await pollOnce(runner, api)).items).toBeNull();
-	});
-});
-
-describe('download result', () => {
-	test('attaches the chosen variant under the chosen property, as the Download operation does', async () => {
-		const { api } = ctx;
-		const runner = triggerRunner(api, {
-			event: 'completedOrFailed',
-			downloadResult: true,
-			variant: 'thumbnail',
-			binaryPropertyName: 'thumb',
-		});
-		await pollOnce(runner, api);
-		const [ok, bad] = startJobs(api, 2);
-		await pollOnce(runner, api);
-		finish(api, [ok]);
-		finish(api, [bad], 'failed');
-
-		const done = await pollOnce(runner, api);
-		expect(done.ids).toEqual([ok, bad]);
-		const [withFile, failed] = done.items!;
-		expect(withFile.json).toEqual(api.videos.get(ok));
-		const binary = withFile.binary!.thumb;
-		expect(binary).toMatchObject({ mimeType: 'image/webp', fileName: `${ok}.webp` });
-		expect((await bytesOf(binary)).toString()).toBe(`fake-webp:${ok}`);
-		expect(failed.binary).toBeUndefined();
-		expect(done.requests.filter((r) => r.includes('/content'))).toEqual([`GET /videos/${ok}/content`]);
-		const content = api.requests.find((r) => r.path === `/videos/${ok}/content`)!;
-		expect(content.query.variant).toBe('thumbnail');
-	});
-
-	test('in manual mode too, with the default property name', async () => {
-		const { api } = ctx;
-		const video = String(api.addVideo().id);
-		const runner = triggerRunner(api, { downloadResult: true, variant: 'video', binaryPropertyName: 'data' });
-		const manual = await pollOnce(runner, api, 'manual');
-		expect(manual.items![0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${video}.mp4` });
-		expect((await bytesOf(manual.items![0].binary!.data)).toString()).toBe(`fake-mp4:${video}`);
-	});
-
-	test('a download that fails leaves the state alone, so the next poll emits the video', async () => {
-		const { api } = ctx;
-		const runner = triggerRunner(api, { downloadResult: true, variant: 'video', binaryPropertyName: 'data' });
-		await pollOnce(runner, api);
-		const [job] = startJobs(api, 1);
-		await pollOnce(runner, api);
-		const saved = JSON.stringify(runner.saved);
-		finish(api, [job]);
-		api.script(
-			{ method: 'GET', path: `/videos/${job}/content` },
-			{ status: 404, json: { error: { message: 'Content not found', code: 'not_found' } } },
-		);
-		await expect(runner.poll()).rejects.toThrow(/content/i);
-		expect(JSON.stringify(runner.saved)).toBe(saved);
-		// n8n keeps the same workflow in memory for the next poll: it must be untouched too.
-		expect(JSON.stringify(runner.workflow.staticData)).toBe(saved);
-
-		const retry = await pollOnce(runner, api);
-		expect(retry.ids).toEqual([job]);
-		expect(retry.items![0].binary!.data.mimeType).toBe('video/mp4');
 		expect((await pollOnce(runner, api)).items).toBeNull();
 	});
 });
