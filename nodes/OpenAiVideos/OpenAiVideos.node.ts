@@ -2,10 +2,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { characterDescription } from './descriptions/character';
+import { toolDescriptionFields } from './descriptions/tool';
 import { videoDescription } from './descriptions/video';
 import { runPaidOperation } from './helpers/run-jobs';
 import { runGetMany } from './helpers/list-videos';
 import type { PaidOperation } from './helpers/job-requests';
+import { listSearch } from './methods/listSearch';
 
 /** Operations that need all items at once (checked first, paced, resumable): not pure routing. */
 function paid(operation: PaidOperation) {
@@ -34,6 +36,7 @@ export class OpenAiVideos implements INodeType {
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
+			...toolDescriptionFields,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -49,6 +52,8 @@ export class OpenAiVideos implements INodeType {
 			...characterDescription,
 		],
 	};
+
+	methods = { listSearch };
 
 	customOperations = {
 		video: {

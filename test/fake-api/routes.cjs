@@ -190,8 +190,15 @@ function getCharacter(ctx, id) {
 	return character ? ok(character) : apiError(404, `Character with id '${id}' not found`, { code: 'not_found' });
 }
 
+/** GET /models as OpenAI (and LiteLLM, New API, vLLM, SGLang, Aquiles) answer it: the models the key may use. */
+function listModels() {
+	const created = 1_700_000_000;
+	return ok({ object: 'list', data: ['sora-2', 'sora-2-pro'].map((id) => ({ id, object: 'model', created, owned_by: 'system' })) });
+}
+
 /** Map (method, decoded path segments after basePath) to a bound handler, or undefined. */
 function findRoute(method, segments) {
+	if (method === 'GET' && segments.length === 1 && segments[0] === 'models') return () => listModels();
 	if (segments[0] !== 'videos') return undefined;
 	const [, a, b] = segments;
 	const key = `${method} ${segments.length}`;

@@ -44,7 +44,8 @@
  * Routes (under basePath, Bearer or `api-key` auth): POST /videos, GET /videos,
  * GET|DELETE /videos/{id}, POST /videos/{id}/remix, GET /videos/{id}/content,
  * POST /videos/edits, POST /videos/extensions, POST /videos/characters,
- * GET /videos/characters/{id}. Anything else -> 404 'Unknown route'.
+ * GET /videos/characters/{id}, and GET /models (the models list every OpenAI-style server has).
+ * Anything else -> 404 'Unknown route'.
  */
 const http = require('node:http');
 const { createStore, DEFAULT_PLAN } = require('./store.cjs');

@@ -15,4 +15,4 @@ export const deleteOperation: INodePropertyOptions = {
 	},
 };
 
-export const deleteFields: INodeProperties[] = [videoIdField('ID of the video to delete')];
+export const deleteFields: INodeProperties[] = [videoIdField('The video to delete')];
