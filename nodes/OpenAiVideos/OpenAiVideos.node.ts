@@ -7,6 +7,7 @@ import { videoDescription } from './descriptions/video';
 import { runPaidOperation } from './helpers/run-jobs';
 import { runGetMany } from './helpers/list-videos';
 import type { PaidOperation } from './helpers/job-requests';
+import { withSubNodeRouting, type CustomOperations } from './helpers/sub-node-routing';
 import { listSearch } from './methods/listSearch';
 
 /** Operations that need all items at once (checked first, paced, resumable): not pure routing. */
@@ -15,6 +16,19 @@ function paid(operation: PaidOperation) {
 		return await runPaidOperation(this, operation);
 	};
 }
+
+const CUSTOM_OPERATIONS: CustomOperations = {
+	video: {
+		create: paid('create'),
+		remix: paid('remix'),
+		edit: paid('edit'),
+		extend: paid('extend'),
+		getAll: async function (this: IExecuteFunctions) {
+			return await runGetMany(this);
+		},
+	},
+	character: { create: paid('createCharacter') },
+};
 
 export class OpenAiVideos implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +49,7 @@ export class OpenAiVideos implements INodeType {
 			headers: { Accept: 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		properties: withSubNodeRouting([
 			...toolDescriptionFields,
 			{
 				displayName: 'Resource',
@@ -50,21 +64,10 @@ export class OpenAiVideos implements INodeType {
 			},
 			...videoDescription,
 			...characterDescription,
-		],
+		], CUSTOM_OPERATIONS),
 	};
 
 	methods = { listSearch };
 
-	customOperations = {
-		video: {
-			create: paid('create'),
-			remix: paid('remix'),
-			edit: paid('edit'),
-			extend: paid('extend'),
-			getAll: async function (this: IExecuteFunctions) {
-				return await runGetMany(this);
-			},
-		},
-		character: { create: paid('createCharacter') },
-	};
+	customOperations = CUSTOM_OPERATIONS;
 }

@@ -4,13 +4,14 @@
  * set to; a job still running after a tool-sized wait comes back as it is; and the agent reads
  * what each operation does and how long it takes.
  */
-import { ExecuteContext } from 'n8n-core';
-import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { ExecuteContext, SupplyDataContext } from 'n8n-core';
+import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { itemSettingsOf, TOOL_WAIT_TIMEOUT_S } from '../../nodes/OpenAiVideos/helpers/job-settings';
 import { OpenAiVideos } from '../../nodes/OpenAiVideos/OpenAiVideos.node';
 import { credentialsFor } from '../harness/fake-api';
+import { prepareEnvironment } from '../harness/environment';
 import { FixtureCredentialsHelper } from '../harness/credentials-helper';
 import { useFakeApi } from '../harness/fixtures';
 import { nodeTypesOf } from '../harness/node-types';
@@ -134,5 +135,43 @@ describe('the description an agent reads', () => {
 
 		expect(node.parameters.toolDescription).toBeUndefined();
 		expect(node.parameters.downloadResult).toBe(true);
+	});
+});
+
+/**
+ * The MCP Server Trigger and AI Agents before 3.0 call a tool as a sub-node: n8n-core's
+ * `makeHandleToolInvocation` runs the type's `execute` (a RoutingNode for a declarative node) on a
+ * SupplyDataContext whose `ai_tool` input holds the tool call, and skips customOperations.
+ */
+describe('called as a sub-node (MCP Server Trigger, AI Agent before 3.0)', () => {
+	async function invoke(parameters: INodeParameters) {
+		await prepareEnvironment();
+		const type = openAiVideosTool();
+		const { node, workflow } = workflowNode(type, TOOL_TYPE, parameters);
+		const additionalData = additionalDataFor(new FixtureCredentialsHelper(new OpenAiVideosApi(), credentialsFor(fake.api)));
+		const inputData = { [NodeConnectionTypes.AiTool]: [[{ json: { query: 'a tool call' } }]] };
+		const context = new SupplyDataContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, [], inputData, NodeConnectionTypes.AiTool, { node, data: inputData, source: null }, []);
+		const executable = workflow.nodeTypes.getByNameAndVersion(TOOL_TYPE, 1);
+		return await executable.execute!.call(context as never);
+	}
+
+	test('Create runs the custom operation: one job, waited for, no download', async () => {
+		fake.api.jobPlan = { pollsUntilDone: 2, pollAfterMs: 50 };
+		const output = (await invoke(create())) as Array<Array<{ json: { status?: string }; binary?: unknown; pairedItem?: unknown }>>;
+
+		expect(output[0]).toHaveLength(1);
+		expect(output[0][0].json.status).toBe('completed');
+		expect(output[0][0].binary).toBeUndefined();
+		expect(output[0][0].pairedItem).toEqual({ item: 0 });
+		expect(fake.api.requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/videos']);
+	});
+
+	test('Get Many and Get answer as in a workflow', async () => {
+		const videos = [fake.api.addVideo(), fake.api.addVideo()];
+		const many = (await invoke({ resource: 'video', operation: 'getAll', limit: 5 })) as Array<Array<{ json: { id?: string } }>>;
+		const one = (await invoke({ resource: 'video', operation: 'get', videoId: { __rl: true, mode: 'id', value: String(videos[0].id) } })) as Array<Array<{ json: { id?: string } }>>;
+
+		expect(many[0].map((item) => item.json.id)).toEqual([videos[1].id, videos[0].id]);
+		expect(one[0][0].json.id).toBe(videos[0].id);
 	});
 });

@@ -88,7 +88,7 @@ export const waitOptions: INodeProperties[] = [
 		name: 'onTimeout',
 		type: 'options',
 		options: [
-			{ name: 'Fail With the Job ID', value: 'error' },
+			{ name: 'Fail with the Job ID', value: 'error' },
 			{ name: 'Return Job', value: 'returnJob', description: 'Output the latest state of the job and go on' },
 		],
 		default: 'error',
