@@ -1,9 +1,12 @@
 /** `npm run bench`: prints the package's speed and memory figures. */
+import { benchBatch } from './batch';
 import { benchDownload } from './download';
 import { benchTrigger } from './trigger';
 import { benchWait } from './wait';
 
 async function main(): Promise<void> {
+	if (process.env.BENCH_ONLY === 'batch') return await benchBatch();
+	await benchBatch();
 	await benchDownload();
 	await benchWait();
 	await benchTrigger();

@@ -63,6 +63,8 @@ function resolveContent(id, variant, spec = {}) {
 		headers['content-length'] = String(body.length);
 	}
 	result.headers = { ...headers, ...spec.headers };
+	// A type or headers a test chose on purpose are not the fake's own answer (spec.cjs skips them).
+	result.setByTest = spec.contentType !== undefined || spec.headers !== undefined;
 	return result;
 }
 

@@ -17,6 +17,16 @@
  *   after(reply, ctx)   reply of an OpenAI route as this server shapes it (errors, video fields)
  *   unknownRoute(ctx)   reply for a path the server does not have
  *   start() / close() / reset()   extra servers and per-profile state
+ *   checksRequests(record)  whether this request is held to OpenAI's OpenAPI document (spec.cjs):
+ *                       a violation is recorded in api.specViolations and answered 400 (through
+ *                       after(), in the server's own error shape). true for the servers that are
+ *                       OpenAI's API or hand the request to it unchanged: openai, relay, azure
+ *                       (Azure's v1 API is OpenAI's), litellm for OpenAI models (the proxy passes
+ *                       the body on and OpenAI rejects it; Gemini/Veo models go elsewhere). The
+ *                       self-hosted servers (vllm, sglang, aquiles) and New API validate by their
+ *                       own rules (e.g. SGLang takes seconds as an int), OpenRouter and Azure's
+ *                       older jobs API are other APIs: they keep their own behaviour.
+ *   checksAnswers       whether the fake's own answers are held to the document (openai only)
  *
  * Replies: { status, json, headers } | { content } (content.cjs) | { status, raw, headers }
  * (raw: the body as is, Buffer or string, with the content-type given in headers).
@@ -128,6 +138,17 @@ function reshape({ error, present, list }) {
 	};
 }
 
+/** Renames OpenAI's response headers as LiteLLM forwards them (`llm_provider-<name>`). */
+function withProviderHeaderPrefix(after) {
+	return (reply, ctx) => {
+		const shaped = after(reply, ctx);
+		const hint = shaped.headers?.['openai-poll-after-ms'];
+		if (hint === undefined) return shaped;
+		const { 'openai-poll-after-ms': _dropped, ...headers } = shaped.headers;
+		return { ...shaped, headers: { ...headers, 'llm_provider-openai-poll-after-ms': hint } };
+	};
+}
+
 const json = (status, body, headers) => ({ status, json: body, headers });
 const text = (status, body, contentType = 'text/plain; charset=utf-8') => ({
 	status,
@@ -159,6 +180,7 @@ function litellm({ store }) {
 	return {
 		basePath: '/v1',
 		defaults: { getIdSpelling: 'unpadded' },
+		checksRequests: (record) => !isGeminiModel((record.json ?? record.form?.fields)?.model),
 		videoId(n, fields) {
 			const model = fields.model ?? 'sora-2';
 			return isGeminiModel(model)
@@ -205,7 +227,8 @@ function litellm({ store }) {
 			}
 			return undefined;
 		},
-		after: reshape({
+		// LiteLLM hands the provider's headers on with a prefix: OpenAI's poll hint too.
+		after: withProviderHeaderPrefix(reshape({
 			error,
 			present(video, ctx) {
 				const out = { ...video, usage: { duration_seconds: Number(video.seconds) || null } };
@@ -216,7 +239,7 @@ function litellm({ store }) {
 				if (routeOf(ctx) === 'retrieve' && ctx.options.getIdSpelling === 'unpadded') out.id = String(video.id).replace(/=+$/, '');
 				return out;
 			},
-		}),
+		})),
 		unknownRoute: () => detail(404, 'Not Found'),
 	};
 }
@@ -229,6 +252,7 @@ function azure() {
 	return {
 		basePath: '/openai/v1',
 		defaults: { createsPerWindow: 2, windowMs: 60_000, retryAfterSeconds: 1 },
+		checksRequests: () => true,
 		unauthorized: () =>
 			error(401, 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.'),
 		before(ctx) {
@@ -458,6 +482,7 @@ function relay({ api, store }) {
 
 	return {
 		basePath: '/v1',
+		checksRequests: () => true,
 		async start() {
 			server = http.createServer(serveSigned);
 			await new Promise((resolve, reject) => {
@@ -560,7 +585,7 @@ function azureLegacy({ store }) {
 // ---------------------------------------------------------------------------------------------
 
 const PROFILES = {
-	openai: () => ({}),
+	openai: () => ({ checksRequests: () => true, checksAnswers: true }),
 	litellm,
 	azure,
 	newapi,
@@ -578,7 +603,7 @@ const PROFILE_NAMES = Object.freeze(Object.keys(PROFILES));
 function createProfile(name, env) {
 	const factory = PROFILES[name];
 	if (!factory) throw new Error(`fake-api: unknown profile '${name}' (known: ${PROFILE_NAMES.join(', ')})`);
-	return { name, apiKeyHeader: true, defaults: {}, ...factory(env) };
+	return { name, apiKeyHeader: true, defaults: {}, checksRequests: () => false, checksAnswers: false, ...factory(env) };
 }
 
 module.exports = { createProfile, PROFILE_NAMES, litellmVideoId };

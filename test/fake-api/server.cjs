@@ -39,13 +39,21 @@
  *   profileOptions     the profile's settings, read at each request (mutable; profiles.cjs)
  *   relayRequests      requests the 'relay' profile's signed-URL server got: { method, url, headers }
  *   relayBaseUrl       'http://localhost:<port>' of that server ('relay' profile only)
+ *   specViolations     what broke OpenAI's OpenAPI document (openapi/, spec.cjs), in arrival order:
+ *                      { direction: 'request' | 'answer', method, path, operation, message, param, code }
+ *                      requests: in the profiles that check them (profiles.cjs: 'openai', 'relay',
+ *                      'azure', 'litellm' for OpenAI models); such a request is answered 400 as the
+ *                      API does. answers: the 'openai' profile's own (not scripted ones, nor content
+ *                      a test set with a contentType or headers). reset() keeps them.
+ *   takeSpecViolations() -> the violations so far, and forgets them (test/harness/spec-violations.ts
+ *                      fails every test that leaves one behind)
  *   close()            -> Promise; closes the server and every open socket
  *
  * Routes (under basePath, Bearer or `api-key` auth): POST /videos, GET /videos,
  * GET|DELETE /videos/{id}, POST /videos/{id}/remix, GET /videos/{id}/content,
  * POST /videos/edits, POST /videos/extensions, POST /videos/characters,
  * GET /videos/characters/{id}, and GET /models (the models list every OpenAI-style server has).
- * Anything else -> 404 'Unknown route'.
+ * Anything else -> 404 'Invalid URL (METHOD /v1/path)'.
  */
 const http = require('node:http');
 const { createStore, DEFAULT_PLAN } = require('./store.cjs');
@@ -53,9 +61,11 @@ const { readBody, parseBody } = require('./multipart.cjs');
 const { sendContent } = require('./content.cjs');
 const { findRoute, apiError } = require('./routes.cjs');
 const { createProfile } = require('./profiles.cjs');
+const { spec } = require('./spec.cjs');
 
 const UNAUTHORIZED = apiError(401, 'Incorrect API key provided', { code: 'invalid_api_key' });
-const UNKNOWN_ROUTE = apiError(404, 'Unknown route', { code: 'unknown_route' });
+/** OpenAI's answer to a path it does not have. */
+const unknownRoute = (record) => apiError(404, `Invalid URL (${record.method} ${record.url.split('?')[0]})`);
 
 function normalizeBasePath(basePath) {
 	const trimmed = String(basePath ?? '').replace(/\/+$/, '');
@@ -149,8 +159,8 @@ async function startFakeApi(options = {}) {
 		jobPlansByPrompt: {},
 		/** When set, POSTs that start a job beyond this many per second get 429 retry-after: 1. */
 		createsPerSecond: undefined,
-		/** Requests open at the same time, at most (connections in use). */
-		peakOpenRequests: 0,
+		/** Connections open at the same time, at most. */
+		peakConnections: 0,
 		scripts: [],
 		addVideo: (partial) => store.addVideo(partial),
 		setStatus: (id, status, extra) => store.setStatus(id, status, extra),
@@ -165,7 +175,7 @@ async function startFakeApi(options = {}) {
 			api.jobPlan = { ...DEFAULT_PLAN };
 			api.jobPlansByPrompt = {};
 			api.createsPerSecond = undefined;
-			api.peakOpenRequests = 0;
+			api.peakConnections = 0;
 			acceptedCreates.length = 0;
 			store.reset();
 			api.relayRequests.length = 0;
@@ -177,6 +187,8 @@ async function startFakeApi(options = {}) {
 		profileOptions: {},
 		relayRequests: [],
 		relayBaseUrl: undefined,
+		specViolations: [],
+		takeSpecViolations: () => api.specViolations.splice(0),
 	};
 	profile = createProfile(api.profile, { api, store });
 	const initialProfileOptions = { ...profile.defaults, ...options.profileOptions };
@@ -224,7 +236,7 @@ async function startFakeApi(options = {}) {
 	}
 
 	const acceptedCreates = [];
-	let openRequests = 0;
+	let openConnections = 0;
 
 	/** A create beyond the server's creates-per-second allowance: 429, as a rate-limited API answers. */
 	function overRateLimit(record) {
@@ -242,10 +254,26 @@ async function startFakeApi(options = {}) {
 		return byPrompt ? { ...api.jobPlan, ...byPrompt } : api.jobPlan;
 	}
 
+	function violated(direction, record, operation, violation) {
+		api.specViolations.push({ direction, method: record.method, path: record.path, operation: operation?.id ?? null, ...violation });
+	}
+
+	/** The request against the spec, in the profiles that check requests (recorded, even if scripted). */
+	function checkRequest(record, segments, bodyError) {
+		if (!profile.checksRequests(record)) return {};
+		const checked = spec().checkRequest(record, segments, bodyError);
+		if (checked.violation) violated('request', record, checked.operation, checked.violation);
+		return checked;
+	}
+
+	/** Sends the server's own reply, checked against what the operation declares where the profile does. */
+	function answer(res, reply, ctx, baseHeaders) {
+		const violation = profile.checksAnswers && spec().checkAnswer(ctx.operation, reply);
+		if (violation) violated('answer', ctx.record, ctx.operation, violation);
+		return sendReply(res, reply, baseHeaders);
+	}
+
 	async function handle(req, res) {
-		openRequests++;
-		api.peakOpenRequests = Math.max(api.peakOpenRequests, openRequests);
-		res.on('close', () => openRequests--);
 		const { record, segments } = describe(req);
 		const requestId = `req_${api.requests.length + 1}`;
 		api.requests.push(record);
@@ -253,19 +281,15 @@ async function startFakeApi(options = {}) {
 		record.body = await readBody(req);
 		const { json, form, error: bodyError } = await parseBody(req.headers['content-type'], record.body);
 		Object.assign(record, { json, form });
+		const { operation, violation } = checkRequest(record, segments, bodyError);
 
 		const baseHeaders = { 'x-request-id': requestId };
 		if (scripted) {
 			if (scripted.delayMs) await sleep(scripted.delayMs);
 			if (playScript(req, res, scripted, baseHeaders) !== false) return;
 		}
-		if (!isAuthorized(req.headers, apiKey, profile.apiKeyHeader)) {
-			return sendReply(res, profile.unauthorized?.() ?? UNAUTHORIZED, baseHeaders);
-		}
-		if (overRateLimit(record)) {
-			return sendReply(res, { status: 429, headers: { 'retry-after': '1' }, json: { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } } }, baseHeaders);
-		}
 		const ctx = {
+			operation,
 			store,
 			record,
 			bodyError,
@@ -274,16 +298,25 @@ async function startFakeApi(options = {}) {
 			options: api.profileOptions,
 			createDefaults: profile.createDefaults,
 		};
+		const shaped = (reply) => (profile.after ? profile.after(reply, ctx) : reply);
+		if (!isAuthorized(req.headers, apiKey, profile.apiKeyHeader)) {
+			return answer(res, profile.unauthorized?.() ?? UNAUTHORIZED, ctx, baseHeaders);
+		}
+		if (overRateLimit(record)) {
+			return sendReply(res, { status: 429, headers: { 'retry-after': '1' }, json: { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } } }, baseHeaders);
+		}
+		if (violation && violation.code !== 'unknown_url') {
+			const { message, param, code } = violation;
+			return answer(res, shaped(apiError(400, message, { param, code })), ctx, baseHeaders);
+		}
 		const early = segments && profile.before?.(ctx);
-		if (early) return sendReply(res, early, baseHeaders);
+		if (early) return answer(res, early, ctx, baseHeaders);
 		const route = ctx.segments && findRoute(req.method, ctx.segments);
 		if (!route) {
 			const unknown = ctx.segments && profile.unknownRoute?.(ctx);
-			if (unknown) return sendReply(res, unknown, baseHeaders);
-			return sendReply(res, profile.after ? profile.after(UNKNOWN_ROUTE, ctx) : UNKNOWN_ROUTE, baseHeaders);
+			return answer(res, unknown || shaped(unknownRoute(record)), ctx, baseHeaders);
 		}
-		const reply = route(ctx);
-		return sendReply(res, profile.after ? profile.after(reply, ctx) : reply, baseHeaders);
+		return answer(res, shaped(route(ctx)), ctx, baseHeaders);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -291,6 +324,12 @@ async function startFakeApi(options = {}) {
 			if (res.headersSent) return void res.destroy(err);
 			sendJson(res, apiError(500, `Fake API internal error: ${err.message}`, { type: 'server_error' }));
 		});
+	});
+
+	server.on('connection', (socket) => {
+		openConnections++;
+		api.peakConnections = Math.max(api.peakConnections, openConnections);
+		socket.on('close', () => openConnections--);
 	});
 
 	function close() {

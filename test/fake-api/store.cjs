@@ -182,7 +182,7 @@ function createStore(options = {}) {
 	}
 
 	function addCharacter(name) {
-		const character = { id: `char_${++characterCounter}`, object: 'character', created_at: tick(), name };
+		const character = { id: `char_${++characterCounter}`, created_at: tick(), name }; // no `object`: the API declares none
 		characters.set(character.id, character);
 		return character;
 	}

@@ -37,6 +37,18 @@ export interface JobPlan {
 	error?: { code: string; message: string };
 }
 
+/** A request or answer that breaks OpenAI's OpenAPI document (test/fake-api/spec.cjs). */
+export interface SpecViolation {
+	direction: 'request' | 'answer';
+	method: string;
+	path: string;
+	/** operationId in the document, null for a path it does not have. */
+	operation: string | null;
+	message: string;
+	param: string | null;
+	code: string;
+}
+
 export interface FakeApi {
 	baseUrl: string;
 	requests: RecordedRequest[];
@@ -47,7 +59,7 @@ export interface FakeApi {
 	jobPlansByPrompt: Record<string, JobPlan>;
 	/** When set, creates beyond this many per second get 429 with retry-after: 1. */
 	createsPerSecond?: number;
-	peakOpenRequests: number;
+	peakConnections: number;
 	addVideo(partial?: IDataObject): IDataObject;
 	setStatus(id: string, status: string, extra?: IDataObject): IDataObject;
 	setContent(
@@ -59,6 +71,10 @@ export interface FakeApi {
 	script(matcher: { method?: string; path: string | RegExp }, response: ScriptedResponse): void;
 	reset(): void;
 	close(): Promise<void>;
+	/** Violations so far; test/harness/spec-violations.ts fails a test that leaves any behind. */
+	specViolations: SpecViolation[];
+	/** The violations so far, forgotten: for a test that breaks the spec on purpose and says how. */
+	takeSpecViolations(): SpecViolation[];
 }
 
 /** Server profiles of the fake (test/fake-api/profiles.cjs); 'openai' is the default. */
@@ -87,8 +103,43 @@ const server = require('../fake-api/server.cjs') as {
 
 export const API_KEY = 'sk-test-key-0123456789';
 
+/**
+ * For a test that breaks OpenAI's document on purpose: the fake's violations so far, taken (so the
+ * check after the test passes), as "direction operation param code" lines to assert on.
+ */
+export const takeSpecViolations = (api: FakeApi): string[] =>
+	api.takeSpecViolations().map((violation) => `${violation.direction} ${violation.operation} ${violation.param} ${violation.code}`);
+
+/** Every fake started in this test file and not closed yet. */
+const openFakes = new Set<FakeApi>();
+
+const described = (violation: SpecViolation) =>
+	`${violation.direction} ${violation.method} ${violation.path} (${violation.operation ?? 'no such operation'}): ` +
+	`${violation.message} [param ${violation.param}, code ${violation.code}]`;
+
+/**
+ * Throws if an open fake has spec violations left (and forgets them, so one test's failure does not
+ * spill into the next). test/harness/spec-violations.ts runs it after every test.
+ */
+export function assertNoSpecViolations(): void {
+	const left = [...openFakes].flatMap((api) => api.takeSpecViolations());
+	if (left.length === 0) return;
+	throw new Error(
+		`The fake API saw ${left.length} violation(s) of OpenAI's OpenAPI document (test/fake-api/openapi/):\n` +
+			left.map((violation) => `  - ${described(violation)}`).join('\n') +
+			'\nFix the request or the fake; a test that breaks the document on purpose takes them with takeSpecViolations(api).',
+	);
+}
+
 export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
-	return await server.startFakeApi({ apiKey: API_KEY, ...options });
+	const api = await server.startFakeApi({ apiKey: API_KEY, ...options });
+	openFakes.add(api);
+	const close = api.close.bind(api);
+	api.close = async () => {
+		openFakes.delete(api);
+		await close();
+	};
+	return api;
 }
 
 export function credentialsFor(

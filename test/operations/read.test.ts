@@ -82,7 +82,7 @@ describe('Video → Delete', () => {
 
 describe('Character', () => {
 	test('Get fetches by URL-encoded ID', async () => {
-		fake.api.characters.set('char_1', { id: 'char_1', object: 'character', created_at: 1, name: 'Mia' });
+		fake.api.characters.set('char_1', { id: 'char_1', created_at: 1, name: 'Mia' });
 		const { items } = await fake.run({ parameters: { resource: 'character', operation: 'get', characterId: 'char_1' } });
 
 		expect(fake.api.requests[0].path).toBe('/videos/characters/char_1');

@@ -2,6 +2,7 @@
  * Scripted timelines against the loopback API, each poll through n8n-core's PollContext with one
  * persisting workflow: every finished video is emitted exactly once, and listing stops early.
  */
+import { takeSpecViolations } from '../harness/fake-api';
 import { finish, pollOnce, startJobs, triggerRunner, useTriggerApi } from './helpers';
 
 const ctx = useTriggerApi();
@@ -221,6 +222,8 @@ describe.each([
 		for (const item of done.items ?? []) expect(item.json).toEqual(api.videos.get(String(item.json.id)));
 		expect((await pollOnce(runner, api)).items).toBeNull();
 		expect((runner.nodeStaticData().pending as string[])).toEqual([still]);
+		// 'cancelled' is a status other servers use; OpenAI's document has none, and the fake's lists say so.
+		expect(new Set(takeSpecViolations(api))).toEqual(new Set(['answer ListVideos data.1.status invalid_value']));
 	});
 });
 

@@ -56,6 +56,7 @@ export function firstCheckDelayMs(createHeaders: IDataObject | undefined, pollIn
 export class JobWatcher {
 	private waiting = 0;
 	private listUsable = true;
+	private plannedCheckAt = 0;
 	private batch?: Promise<Map<string, Checked> | undefined>;
 
 	constructor(
@@ -83,12 +84,24 @@ export class JobWatcher {
 					throw pollError(this.connection, id, error);
 				}
 				video = checked.video;
-				delayMs = Math.max(MIN_POLL_SPACING_MS, checked.hintMs ?? settings.pollIntervalMs);
+				delayMs = this.alignedDelayMs(Math.max(MIN_POLL_SPACING_MS, checked.hintMs ?? settings.pollIntervalMs));
 			}
 		} finally {
 			this.waiting--;
 		}
 		return { video, state: jobStateOf(video) };
+	}
+
+	/**
+	 * Jobs that started at different moments would each keep their own list poll. A job whose next
+	 * check falls near the one already planned by others moves to it, so all share one request.
+	 */
+	private alignedDelayMs(delayMs: number): number {
+		const now = Date.now();
+		const planned = this.plannedCheckAt - now;
+		if (this.waiting > 1 && this.listUsable && planned >= delayMs / 2 && planned <= delayMs * 1.5) return planned;
+		this.plannedCheckAt = now + delayMs;
+		return delayMs;
 	}
 
 	private async check(id: string, settings: WaitSettings, signal: AbortSignal): Promise<Checked> {
@@ -109,10 +122,14 @@ export class JobWatcher {
 	/** The job's state from the shared list page, when several jobs wait and the server lists. */
 	private async fromList(id: string): Promise<Checked | undefined> {
 		if (!this.listUsable || this.waiting < 2) return undefined;
+		// Jobs that come due while a page is on its way take that page: one request for all of them.
 		this.batch ??= (async () => {
 			await pause(BATCH_WINDOW_MS, this.connection.cancelSignal);
-			this.batch = undefined;
-			return await this.fetchList();
+			try {
+				return await this.fetchList();
+			} finally {
+				this.batch = undefined;
+			}
 		})();
 		return (await this.batch)?.get(id);
 	}

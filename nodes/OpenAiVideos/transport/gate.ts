@@ -12,6 +12,7 @@ const MAX_SPACING_MS = 2_000;
 class OriginGate {
 	private nextSlotAt = 0;
 	private spacingMs = 0;
+	private widenedUntil = 0;
 
 	async admit(signal?: AbortSignal): Promise<void> {
 		for (let round = 0; round < 100 && !signal?.aborted; round++) {
@@ -26,14 +27,20 @@ class OriginGate {
 	}
 
 	rateLimited(retryAfterMs: number): void {
-		const jitter = Math.random() * Math.min(250, retryAfterMs * 0.1 + 20);
-		this.nextSlotAt = Math.max(this.nextSlotAt, Date.now() + Math.min(retryAfterMs, MAX_TIMER_MS) + jitter);
-		this.spacingMs = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, this.spacingMs * 2));
+		const now = Date.now();
+		const waitMs = Math.min(retryAfterMs, MAX_TIMER_MS);
+		const jitter = Math.random() * Math.min(250, waitMs * 0.1 + 20);
+		this.nextSlotAt = Math.max(this.nextSlotAt, now + waitMs + jitter);
+		// Many items hit the same limit at once: widen the spacing once per retry-after, not per 429.
+		if (now >= this.widenedUntil) {
+			this.spacingMs = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, this.spacingMs * 2));
+			this.widenedUntil = now + Math.max(waitMs, MIN_SPACING_MS);
+		}
 	}
 
 	succeeded(): void {
 		if (this.spacingMs === 0) return;
-		this.spacingMs = this.spacingMs * 0.9 < MIN_SPACING_MS / 2 ? 0 : this.spacingMs * 0.9;
+		this.spacingMs = this.spacingMs * 0.95 < MIN_SPACING_MS / 2 ? 0 : this.spacingMs * 0.95;
 	}
 
 	get idle(): boolean {
