@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { headerValue, readErrorBody, serverMessageOf, ServerError, type FullResponse } from '../transport/errors';
+import { asNodeError, headerValue, readErrorBody, serverMessageOf, ServerError, type FullResponse } from '../transport/errors';
 import { pause } from '../transport/pause';
 import { redactErrorText } from '../transport/redact';
 import type { Connection } from '../transport/request';
@@ -107,15 +107,12 @@ function watchBody(body: unknown, stallMs: number, signal?: AbortSignal): { byte
 	return { bytes: () => bytes, done: () => (finished = true) };
 }
 
-/** A download that broke off; another try may succeed. */
-class BrokenDownload extends Error {}
-
 /**
  * Streams a /content response into n8n's binary data store. A JSON or text answer is an error,
  * and so is an empty body or one that ends before its Content-Length: a truncated file is never
  * passed on. Bytes are counted here, since n8n 1.x's binary metadata has no byte count.
  */
-async function storeContent(connection: Connection, response: FullResponse, videoId: string, variant: string): Promise<StoredFile> {
+async function storeContent(connection: Connection, response: FullResponse, videoId: string, variant: string): Promise<StoredFile | BrokenDownload> {
 	const { context } = connection;
 	const node = context.getNode();
 	const mimeType = mimeTypeOf(response, variant);
@@ -138,16 +135,21 @@ async function storeContent(connection: Connection, response: FullResponse, vide
 	try {
 		binary = await (context as IExecuteFunctions).helpers.prepareBinaryData(response.body as Buffer, safeFileName(videoId, mimeType), mimeType);
 	} catch (error) {
-		throw new BrokenDownload(`broke off after ${watch.bytes()} bytes: ${(error as Error).message}`);
+		return { broken: `broke off after ${watch.bytes()} bytes: ${(error as Error).message}` };
 	} finally {
 		watch.done();
 	}
 	const bytes = watch.bytes();
-	if (bytes === 0) throw new BrokenDownload('the server sent an empty file');
+	if (bytes === 0) return { broken: 'failed: the server sent an empty file' };
 	if (expectedBytes !== undefined && Number.isFinite(expectedBytes) && bytes < expectedBytes) {
-		throw new BrokenDownload(`is incomplete: ${bytes} of ${expectedBytes} bytes arrived`);
+		return { broken: `is incomplete: ${bytes} of ${expectedBytes} bytes arrived` };
 	}
 	return { binary, bytes };
+}
+
+/** A download that broke off, why; another try may succeed. */
+interface BrokenDownload {
+	broken: string;
 }
 
 export interface StoredFile {
@@ -181,14 +183,11 @@ export async function downloadVideo(
 		try {
 			response = await apiRequest(connection, request, 'idempotent', maxRetries);
 		} catch (error) {
-			throw await contentError(connection, error, videoId);
+			throw asNodeError(connection.context.getNode(), await contentError(connection, error, videoId));
 		}
-		try {
-			return await storeContent(connection, response, videoId, variant);
-		} catch (error) {
-			if (!(error instanceof BrokenDownload)) throw error;
-			lastProblem = error.message;
-		}
+		const stored = await storeContent(connection, response, videoId, variant);
+		if (!('broken' in stored)) return stored;
+		lastProblem = stored.broken;
 	}
 	throw new NodeApiError(connection.context.getNode(), { videoId } as JsonObject, {
 		message: `The download of video ${videoId} ${lastProblem || 'was cancelled'} (${maxRetries + 1} tries)`,

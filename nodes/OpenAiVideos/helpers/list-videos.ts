@@ -6,6 +6,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { asNodeError } from '../transport/errors';
 import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S } from '../transport/limits';
 import { connect, type Connection } from '../transport/request';
 import { apiRequest } from '../transport/retry';
@@ -86,7 +87,7 @@ export async function runGetMany(context: IExecuteFunctions): Promise<INodeExecu
 		try {
 			for (const item of await listVideos(connection, settingsOf(context, itemIndex), itemIndex)) output.push(item);
 		} catch (error) {
-			if (!context.continueOnFail()) throw error;
+			if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
 			output.push({ json: {}, error: error as NodeApiError, pairedItem: { item: itemIndex } });
 		}
 	}

@@ -8,7 +8,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { foreignApiError } from '../transport/errors';
+import { asNodeError, foreignApiError } from '../transport/errors';
 import { connect, type Connection } from '../transport/request';
 import { apiRequest, mayHaveStartedJob } from '../transport/retry';
 import { Semaphore } from '../transport/gate';
@@ -55,7 +55,7 @@ async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firs
 		run.ledger.record(itemIndex, { job, video: job });
 		return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };
 	} catch (error) {
-		if (!mayHaveStartedJob(error)) throw error;
+		if (!mayHaveStartedJob(error)) throw asNodeError(run.context.getNode(), error);
 		const reason = (error as Error).message;
 		run.ledger.record(itemIndex, { uncertain: reason });
 		throw uncertainCreateError(run, request, reason);
@@ -141,7 +141,7 @@ async function prepareAll(context: IExecuteFunctions, operation: PaidOperation, 
 			const request = await prepareJobRequest(context, itemIndex, operation);
 			plans.push({ request, settings: itemSettingsOf(context, itemIndex, waits) });
 		} catch (error) {
-			if (stopOnError) throw error;
+			if (stopOnError) throw asNodeError(context.getNode(), error);
 			plans.push(error as Error);
 		}
 	}

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import { MAX_ERROR_BODY_BYTES } from './limits';
@@ -226,6 +226,14 @@ export class TransportError extends NodeApiError {
 		const text = redactErrorText(String((error as Error)?.message ?? error), connection.secrets).slice(0, 300);
 		return new TransportError(node, `${request.endpoint} failed: ${text}`, code, 'The connection to the server failed.');
 	}
+}
+
+/** An error as n8n shows it: ours are NodeApiErrors or NodeOperationErrors already. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(node, { message: String((error as Error)?.message ?? error) } as JsonObject, {
+		message: String((error as Error)?.message ?? error),
+	});
 }
 
 /** The answer of a server that is not the OpenAI Videos API (OpenRouter, Azure's older jobs API). */

@@ -6,7 +6,7 @@
  */
 import type { INode } from 'n8n-workflow';
 
-import { ServerError, TransportError, type FullResponse } from './errors';
+import { asNodeError, ServerError, TransportError, type FullResponse } from './errors';
 import { gateOf, withConnectionSlot } from './gate';
 import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS } from './limits';
 import { pause } from './pause';
@@ -76,11 +76,11 @@ export async function apiRequest(
 				if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(node, error, retryAfterMs);
 				gate.rateLimited(retryAfterMs ?? backoffMs(rateLimits));
 				rateLimits++;
-				if (rateLimits > maxRetries * RATE_LIMIT_TRIES_PER_RETRY) throw error;
+				if (rateLimits > maxRetries * RATE_LIMIT_TRIES_PER_RETRY) throw asNodeError(node, error);
 				continue;
 			}
 			failures++;
-			if (failures > maxRetries || connection.cancelSignal?.aborted || !isRetryable(error, policy)) throw error;
+			if (failures > maxRetries || connection.cancelSignal?.aborted || !isRetryable(error, policy)) throw asNodeError(node, error);
 			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(node, error as ServerError, retryAfterMs);
 			await pause(retryAfterMs ?? backoffMs(failures - 1), connection.cancelSignal);
 		}
