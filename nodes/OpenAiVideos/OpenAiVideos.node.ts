@@ -2,11 +2,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { characterDescription } from './descriptions/character';
+import { toolDescriptionFields } from './descriptions/tool';
 import { videoDescription } from './descriptions/video';
 import { runPaidOperation } from './helpers/run-jobs';
 import { runGetMany } from './helpers/list-videos';
 import { openAiVideosApiTest } from './methods/credentialTest';
 import type { PaidOperation } from './helpers/job-requests';
+import { withSubNodeRouting, type CustomOperations } from './helpers/sub-node-routing';
+import { listSearch } from './methods/listSearch';
 
 /** Operations that need all items at once (checked first, paced, resumable): not pure routing. */
 function paid(operation: PaidOperation) {
@@ -14,6 +17,19 @@ function paid(operation: PaidOperation) {
 		return await runPaidOperation(this, operation);
 	};
 }
+
+const CUSTOM_OPERATIONS: CustomOperations = {
+	video: {
+		create: paid('create'),
+		remix: paid('remix'),
+		edit: paid('edit'),
+		extend: paid('extend'),
+		getAll: async function (this: IExecuteFunctions) {
+			return await runGetMany(this);
+		},
+	},
+	character: { create: paid('createCharacter') },
+};
 
 export class OpenAiVideos implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,7 +50,8 @@ export class OpenAiVideos implements INodeType {
 			headers: { Accept: 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		properties: withSubNodeRouting([
+			...toolDescriptionFields,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -48,21 +65,10 @@ export class OpenAiVideos implements INodeType {
 			},
 			...videoDescription,
 			...characterDescription,
-		],
+		], CUSTOM_OPERATIONS),
 	};
 
-	methods = { credentialTest: { openAiVideosApiTest } };
+	methods = { listSearch, credentialTest: { openAiVideosApiTest } };
 
-	customOperations = {
-		video: {
-			create: paid('create'),
-			remix: paid('remix'),
-			edit: paid('edit'),
-			extend: paid('extend'),
-			getAll: async function (this: IExecuteFunctions) {
-				return await runGetMany(this);
-			},
-		},
-		character: { create: paid('createCharacter') },
-	};
+	customOperations = CUSTOM_OPERATIONS;
 }

@@ -215,8 +215,6 @@ function loadSpec(options = {}) {
 	const { operations, resolve, errorAnswer, document } = buildSpec(options);
 
 	function checkRequest(record, segments, bodyError) {
-		// GET /models is OpenAI's too, outside the /videos part vendored here (the credential test uses it).
-		if (record.method === 'GET' && segments?.length === 1 && segments[0] === 'models') return {};
 		const match = segments && matchOperation(operations, record.method, segments);
 		if (!match) {
 			const url = record.url.split('?')[0];

@@ -33,6 +33,8 @@ export interface RunNodeOptions {
 	/** n8n's node settings, as a user sets them in the node's Settings tab. */
 	settings?: Pick<INode, 'onError' | 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	nodeType?: INodeType;
+	/** The node's type name, e.g. the `…Tool` variant n8n builds for AI Agents (tool-variant.ts). */
+	typeName?: string;
 	binaryMode?: BinaryMode;
 	/** Called once the run started, with a function that cancels it (as the editor's Stop button). */
 	onStart?: (cancel: () => void) => void;
@@ -89,7 +91,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const node: INode = {
 		id: 'node-1',
 		name: NODE_NAME,
-		type: NODE_TYPE,
+		type: options.typeName ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
@@ -97,7 +99,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		...(options.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
 		...options.settings,
 	};
-	const nodeTypes = nodeTypesOf({ [NODE_TYPE]: options.nodeType ?? new OpenAiVideos() });
+	const nodeTypes = nodeTypesOf({ [node.type]: options.nodeType ?? new OpenAiVideos() });
 	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowData = { id: 'wf-test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
 	const executionId = nextExecutionId();

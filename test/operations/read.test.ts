@@ -67,6 +67,17 @@ describe('Video → Delete', () => {
 		expect(items[0].json).toEqual({ id: video.id, object: 'video.deleted', deleted: true });
 		expect(fake.api.videos.has(String(video.id))).toBe(false);
 	});
+
+	test("adds deleted: true to the server's own answer, and to an empty one (204) the video's ID", async () => {
+		const video = fake.api.addVideo();
+		fake.api.script({ method: 'DELETE', path: `/videos/${String(video.id)}` }, { json: { id: video.id, object: 'video', status: 'deleted' } });
+		const answered = await fake.run({ parameters: { resource: 'video', operation: 'delete', videoId: String(video.id) } });
+		fake.api.script({ method: 'DELETE', path: `/videos/${String(video.id)}` }, { status: 204 });
+		const empty = await fake.run({ parameters: { resource: 'video', operation: 'delete', videoId: { __rl: true, mode: 'list', value: String(video.id) } } });
+
+		expect(answered.items[0].json).toEqual({ deleted: true, id: video.id, object: 'video', status: 'deleted' });
+		expect(empty.items[0].json).toEqual({ deleted: true, id: video.id });
+	});
 });
 
 describe('Character', () => {

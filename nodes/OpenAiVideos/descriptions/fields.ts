@@ -1,9 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A path with a user-supplied ID, URL-encoded, as a routing expression. */
+/**
+ * A path with a user-supplied ID, URL-encoded, as a routing expression. `$parameter` unwraps a
+ * Resource Locator's value itself; an object without the `__rl` mark is unwrapped here, and a
+ * plain string (saved workflows from before the Resource Locators) is taken as it is.
+ */
 export function pathWithId(template: string, parameterName: string): string {
 	const [before, after = ''] = template.split('{id}');
-	return `=${before}{{ encodeURIComponent(String($parameter["${parameterName}"] ?? "").trim()) }}${after}`;
+	const raw = `$parameter["${parameterName}"]`;
+	const value = `(${raw} !== null && typeof ${raw} === "object" ? ${raw}.value : ${raw})`;
+	return `=${before}{{ encodeURIComponent(String(${value} ?? "").trim()) }}${after}`;
 }
 
 export function promptField(description: string): INodeProperties {
@@ -18,19 +24,47 @@ export function promptField(description: string): INodeProperties {
 	};
 }
 
-export function idField(name: string, displayName: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: name === 'characterId' ? 'e.g. char_123' : 'e.g. video_123',
-		description,
-	};
+export function idField(name: string, displayName: string, description: string, placeholder: string): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', placeholder, description };
 }
 
-export const videoIdField = (description: string) => idField('videoId', 'Video ID', description);
+/** Which videos "From List" offers: all recent ones, or only those a finished video is needed of. */
+export type VideoList = 'searchVideos' | 'searchCompletedVideos';
+
+/**
+ * The Video ID as a Resource Locator: "From List" (recent videos of the server, with search) or
+ * "By ID". Saved workflows whose `videoId` is a plain string keep working: every reader takes the
+ * value with `extractValue`, which passes a string through.
+ */
+export function videoIdField(description: string, list: VideoList = 'searchVideos'): INodeProperties {
+	return {
+		displayName: 'Video',
+		name: 'videoId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a video...',
+				typeOptions: { searchListMethod: list, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. video_68d7512d07848190b3e45da0ecbebcde004da08e1e0678d5',
+				hint: 'The ID of the video as the server gave it, e.g. in the output of Create or Get Many',
+				validation: [
+					{ type: 'regex', properties: { regex: '\\s*\\S*\\s*', errorMessage: 'A video ID has no spaces, e.g. video_123' } },
+				],
+			},
+		],
+	};
+}
 
 export function binaryPropertyField(name: string, displayName: string, description: string): INodeProperties {
 	return {
@@ -60,7 +94,7 @@ export const variantField: INodeProperties = {
 export const outputBinaryPropertyField = binaryPropertyField(
 	'binaryPropertyName',
 	'Put Output File in Field',
-	'The name of the output binary property to put the file in',
+	'The name of the output binary field to put the file in',
 );
 
 export const requestTimeoutOption: INodeProperties = {

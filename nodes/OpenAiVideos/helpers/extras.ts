@@ -1,10 +1,10 @@
 /** Per-server extras: fields merged into a job's body and query parameters added to a request. */
 import { jsonParse } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { InputError } from './inputs';
 
-type ParameterContext = IExecuteFunctions | IExecuteSingleFunctions | IPollFunctions;
+type ParameterContext = IExecuteFunctions | IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 function optionOf(context: ParameterContext, name: string, itemIndex: number, fallback: unknown): unknown {
 	return 'getItemIndex' in context || !('getInputData' in context)

@@ -3,9 +3,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S, MAX_RETRIES } from '../transport/limits';
 import { boundedNumber } from './inputs';
+import { runsAsTool } from './tool-mode';
 import type { WaitSettings } from './wait';
 
 export const DEFAULT_MAX_PARALLEL_JOBS = 20;
+export const DEFAULT_WAIT_TIMEOUT_S = 900;
+/** An AI Agent waits for its tool: without the option, a tool waits this long, then returns the job. */
+export const TOOL_WAIT_TIMEOUT_S = 120;
 const MAX_PARALLEL_JOBS = 100;
 const MAX_WAIT_TIMEOUT_S = 7200;
 const MAX_POLL_INTERVAL_S = 3600;
@@ -39,20 +43,22 @@ export function runSettingsOf(context: IExecuteFunctions): RunSettings {
 
 export function itemSettingsOf(context: IExecuteFunctions, itemIndex: number, waits: boolean): ItemSettings {
 	const node = context.getNode();
+	const tool = runsAsTool(context);
 	const waitForCompletion = waits && context.getNodeParameter('waitForCompletion', itemIndex, true) === true;
-	const download = waitForCompletion && context.getNodeParameter('downloadResult', itemIndex, true) === true
+	const download = waitForCompletion && context.getNodeParameter('downloadResult', itemIndex, !tool) === true
 		? {
 				variant: String(context.getNodeParameter('variant', itemIndex, 'video')),
 				propertyName: String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data',
 			}
 		: undefined;
-	const onTimeout = option(context, 'onTimeout', itemIndex, 'error') === 'returnJob' ? 'returnJob' : 'error';
+	const onTimeout = option(context, 'onTimeout', itemIndex, tool ? 'returnJob' : 'error') === 'returnJob' ? 'returnJob' : 'error';
+	const waitTimeout = option(context, 'waitTimeout', itemIndex, tool ? TOOL_WAIT_TIMEOUT_S : DEFAULT_WAIT_TIMEOUT_S);
 	return {
 		waitForCompletion,
 		download,
 		onTimeout,
 		maxRetries: maxRetriesOf(context, itemIndex),
 		pollIntervalMs: waits ? boundedNumber(node, itemIndex, option(context, 'pollInterval', itemIndex, 10), 'Poll Interval', { min: 1, max: MAX_POLL_INTERVAL_S }) * 1000 : 10_000,
-		timeoutMs: waits ? boundedNumber(node, itemIndex, option(context, 'waitTimeout', itemIndex, 900), 'Wait Timeout', { min: 1, max: MAX_WAIT_TIMEOUT_S }) * 1000 : 0,
+		timeoutMs: waits ? boundedNumber(node, itemIndex, waitTimeout, 'Wait Timeout', { min: 1, max: MAX_WAIT_TIMEOUT_S }) * 1000 : 0,
 	};
 }

@@ -62,7 +62,11 @@ export function routedRequest(context: IExecuteSingleFunctions, requestData: Dec
 }
 
 /** Sends the routed request; `expectVideo` fails clearly when the answer is no video job. */
-export function sendRouted(endpoint: string, expectVideo = false, shape?: (body: IDataObject) => IDataObject): Driver {
+export function sendRouted(
+	endpoint: string,
+	expectVideo = false,
+	shape?: (body: IDataObject, context: IExecutePaginationFunctions) => IDataObject,
+): Driver {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const connection = await connectItem(this);
 		const response = await apiRequest(connection, routedRequest(this, requestData, endpoint), 'idempotent', maxRetriesOfItem(this));
@@ -71,6 +75,6 @@ export function sendRouted(endpoint: string, expectVideo = false, shape?: (body:
 			if (foreign) throw foreign;
 		}
 		const body = (response.body && typeof response.body === 'object' ? response.body : { response: response.body ?? null }) as IDataObject;
-		return pairWithInput(this, [{ json: shape ? shape(body) : body }]);
+		return pairWithInput(this, [{ json: shape ? shape(body, this) : body }]);
 	};
 }

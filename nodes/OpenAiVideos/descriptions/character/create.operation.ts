@@ -21,6 +21,6 @@ export const createCharacterFields: INodeProperties[] = [
 	binaryPropertyField(
 		'binaryPropertyName',
 		'Input Binary Field',
-		'The binary property of the input item that holds the video of the character',
+		'The binary field of the input item that holds the video of the character',
 	),
 ];

@@ -15,4 +15,4 @@ export const getCharacterOperation: INodePropertyOptions = {
 	},
 };
 
-export const getCharacterFields: INodeProperties[] = [idField('characterId', 'Character ID', 'ID of the character')];
+export const getCharacterFields: INodeProperties[] = [idField('characterId', 'Character ID', 'The ID of the character', 'e.g. char_123')];

@@ -9,19 +9,30 @@ export const createOperation: INodePropertyOptions = {
 	description: 'Start a video generation job from a prompt and an optional reference image',
 };
 
-const KNOWN_MODELS = ['sora-2', 'sora-2-pro', 'sora-2-2025-10-06', 'sora-2-pro-2025-10-06', 'sora-2-2025-12-08'];
-
 export const createFields: INodeProperties[] = [
 	promptField('Text that describes the video to generate'),
 	{
 		displayName: 'Model',
 		name: 'model',
-		type: 'options',
-		allowArbitraryValues: true,
-		options: KNOWN_MODELS.map((model) => ({ name: model, value: model })),
-		default: 'sora-2',
-		description:
-			'The model to use. Any other model or deployment name (Azure, LiteLLM, vLLM-Omni…) can be given with an expression.',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: 'sora-2' },
+		description: 'The model to use. Empty sends none, so the server picks its default.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a model...',
+				typeOptions: { searchListMethod: 'searchModels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. sora-2-pro',
+				hint: 'Any model or deployment name the server takes (Azure, LiteLLM, vLLM-Omni…)',
+			},
+		],
 	},
 	{
 		displayName: 'Seconds',
@@ -72,7 +83,7 @@ export const createFields: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		hint: 'The name of the input binary field holding the reference image',
-		description: 'The binary property of the input item that holds the reference image (PNG, JPEG or WebP)',
+		description: 'The binary field of the input item that holds the reference image (PNG, JPEG or WebP)',
 		displayOptions: { show: { referenceType: ['binary'] } },
 	},
 	{

@@ -1,7 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireId, sendRouted } from '../../transport/routing';
 import { pathWithId, videoIdField } from '../fields';
+
+/** `{deleted: true}` with the server's own fields; an empty answer (204) gives the video's ID. */
+function deletedOutput(body: IDataObject, context: IExecutePaginationFunctions): IDataObject {
+	const empty = Object.keys(body).length === 1 && (body.response === null || body.response === '');
+	const id = String(context.getNodeParameter('videoId', '', { extractValue: true })).trim();
+	return { deleted: true, ...(empty ? { id } : body) };
+}
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
@@ -11,8 +18,8 @@ export const deleteOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'DELETE', url: pathWithId('/videos/{id}', 'videoId') },
 		send: { paginate: true, preSend: [requireId('videoId', 'video ID')] },
-		operations: { pagination: sendRouted('DELETE /videos/{video_id}', false, (body) => ({ deleted: true, ...body })) },
+		operations: { pagination: sendRouted('DELETE /videos/{video_id}', false, deletedOutput) },
 	},
 };
 
-export const deleteFields: INodeProperties[] = [videoIdField('ID of the video to delete')];
+export const deleteFields: INodeProperties[] = [videoIdField('The video to delete')];

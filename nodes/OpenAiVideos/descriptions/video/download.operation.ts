@@ -29,7 +29,7 @@ export const downloadOperation: INodePropertyOptions = {
 };
 
 export const downloadFields: INodeProperties[] = [
-	videoIdField('ID of the completed video'),
+	videoIdField('The completed video to download', 'searchCompletedVideos'),
 	variantField,
 	outputBinaryPropertyField,
 ];

@@ -15,4 +15,4 @@ export const getOperation: INodePropertyOptions = {
 	},
 };
 
-export const getFields: INodeProperties[] = [videoIdField('ID of the video job')];
+export const getFields: INodeProperties[] = [videoIdField('The video job to retrieve')];

@@ -10,6 +10,6 @@ export const remixOperation: INodePropertyOptions = {
 };
 
 export const remixFields: INodeProperties[] = [
-	videoIdField('ID of the completed video to remix'),
+	videoIdField('The completed video to remix', 'searchCompletedVideos'),
 	promptField('Updated text prompt that directs the remix'),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, idField } from '../fields';
+import { binaryPropertyField, videoIdField } from '../fields';
 
 /** The source video of Edit and Extend: a completed video by ID (JSON) or a file (multipart). */
 export function videoSourceFields(verb: string): INodeProperties[] {
@@ -11,9 +11,9 @@ export function videoSourceFields(verb: string): INodeProperties[] {
 			type: 'options',
 			options: [
 				{
-					name: 'Video ID',
+					name: 'Completed Video',
 					value: 'id',
-					description: 'A completed video of this server',
+					description: 'A completed video of this server, from the list or by ID',
 				},
 				{
 					name: 'Video File From Binary Field',
@@ -25,14 +25,14 @@ export function videoSourceFields(verb: string): INodeProperties[] {
 			description: `The video to ${verb}`,
 		},
 		{
-			...idField('videoId', 'Video ID', `ID of the completed video to ${verb}`),
+			...videoIdField(`The completed video to ${verb}`, 'searchCompletedVideos'),
 			displayOptions: { show: { videoSource: ['id'] } },
 		},
 		{
 			...binaryPropertyField(
 				'sourceBinaryPropertyName',
 				'Input Binary Field',
-				`The binary property of the input item that holds the video to ${verb}`,
+				`The binary field of the input item that holds the video to ${verb}`,
 			),
 			displayOptions: { show: { videoSource: ['binary'] } },
 		},

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_PARALLEL_JOBS } from '../../helpers/job-settings';
+import { DEFAULT_MAX_PARALLEL_JOBS, DEFAULT_WAIT_TIMEOUT_S, TOOL_WAIT_TIMEOUT_S } from '../../helpers/job-settings';
 import { outputBinaryPropertyField, variantField } from '../fields';
 
 /** Fields of the operations that start a job (Create, Remix, Edit, Extend). */
@@ -18,7 +18,16 @@ export const waitFields: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to attach the finished file as binary data',
-		displayOptions: { show: { waitForCompletion: [true] } },
+		displayOptions: { show: { waitForCompletion: [true], '@tool': [false] } },
+	},
+	// As an AI Agent's tool: off unless turned on, since the agent receives only the JSON, never the file.
+	{
+		displayName: 'Download Result',
+		name: 'downloadResult',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to attach the finished file as binary data. The agent receives only the JSON, never the file, so only turn this on to keep the file in the execution.',
+		displayOptions: { show: { waitForCompletion: [true], '@tool': [true] } },
 	},
 	{
 		...variantField,
@@ -71,18 +80,18 @@ export const waitOptions: INodeProperties[] = [
 		name: 'waitTimeout',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 7200 },
-		default: 900,
-		description: 'How long to wait for the job at most',
+		default: DEFAULT_WAIT_TIMEOUT_S,
+		description: `How long to wait for the job at most. Without this option an AI Agent's tool waits ${TOOL_WAIT_TIMEOUT_S} s.`,
 	},
 	{
 		displayName: 'On Timeout',
 		name: 'onTimeout',
 		type: 'options',
 		options: [
-			{ name: 'Fail With the Job ID', value: 'error' },
+			{ name: 'Fail with the Job ID', value: 'error' },
 			{ name: 'Return Job', value: 'returnJob', description: 'Output the latest state of the job and go on' },
 		],
 		default: 'error',
-		description: 'What to do when the job is still running at the timeout',
+		description: "What to do when the job is still running at the timeout. Without this option an AI Agent's tool returns the job.",
 	},
 ];
