@@ -27,7 +27,7 @@ module.exports = {
 		wait.ok(requestsOf(api, 'GET', `/videos/${id}`).length >= 2, 'the node waits until the job has failed');
 		wait.includes(
 			created?.json,
-			{ id, object: 'video', status: 'failed', error: JOB_ERROR },
+			{ id, object: 'video', status: 'failed', error: { ...JOB_ERROR, job_id: id } },
 			'the failed item keeps the video object with the API\'s error (not just {error: message})',
 		);
 		wait.includes(next?.json, { id, status: 'failed' }, 'the next node receives the video object');
