@@ -143,7 +143,7 @@ export class OpenAiVideosTrigger implements INodeType {
 						name: 'model',
 						type: 'string',
 						default: '',
-						placeholder: 'sora-2',
+						placeholder: 'e.g. sora-2',
 						description: 'Only start the workflow for videos of this model, e.g. sora-2 or sora-2-pro',
 					},
 				],

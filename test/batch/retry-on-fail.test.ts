@@ -60,3 +60,19 @@ test('a failed job with Continue (regular output) and Retry On Fail: n8n re-runs
 	expect(createsByPrompt(fake.api)).toEqual({ a: 1, b: 1 });
 	expect(items.map((item) => item.json.status)).toEqual(['failed', 'completed']);
 });
+
+test('Character → Create follows the same rules: a 500 is not sent again by Retry On Fail, a 429 is retried', async () => {
+	const { fileItem, MP4_BYTES } = await import('../harness/fixtures');
+	const character = { resource: 'character', operation: 'create', name: '={{ $json.name }}', binaryPropertyName: 'data', options: { maxRetries: 1 } };
+	const items = ['Mia', 'Noa'].map((name) => ({ ...fileItem(MP4_BYTES, `${name}.mp4`, 'video/mp4'), json: { name } }));
+	fake.api.script({ method: 'POST', path: '/videos/characters' }, { status: 500, json: { error: { message: 'upstream failed' } } });
+	fake.api.script({ method: 'POST', path: '/videos/characters' }, { status: 429, headers: { 'retry-after-ms': '20' }, json: { error: { message: 'slow down' } } });
+	const { error } = await fake.run({ parameters: character, items, settings: retryOnFail });
+
+	const posts = fake.api.requests.filter((request) => request.method === 'POST');
+	// Three tries of the node: the item that got the 500 is sent once, never again; the one that got
+	// the 429 is sent again at once and created; nothing more is sent by the later tries.
+	expect(posts).toHaveLength(3);
+	expect(fake.api.characters.size).toBe(1);
+	expect(error?.message).toMatch(/POST \/videos\/characters for item \d ended without a clear answer; the job may exist and is not sent again/);
+});
