@@ -25,7 +25,10 @@
  *   characters         Map<id, Character>
  *   jobPlan            plan copied onto each job created by POST (create/remix/edit/extend):
  *                      { pollsUntilDone = 2, outcome = 'completed' | 'failed',
- *                        pollAfterMs, completeAfterMs, error? }
+ *                        pollAfterMs, completeAfterMs, contentSize?, error? }
+ *                      pollAfterMs: `openai-poll-after-ms` on the create answer and on each GET
+ *                      completeAfterMs: the job completes by the clock, that many ms after creation
+ *                      contentSize: the job's video is a deterministic stream of that many bytes
  *   addVideo(partial)  -> Video (defaults: id video_<n>, status 'completed', progress 100, ...)
  *   setStatus(id, status, extra = {}) -> Video
  *   setContent(id, variant, { body: Buffer | string | () => Readable, size, contentType, headers })
@@ -52,6 +55,7 @@ const { readBody, parseBody } = require('./multipart.cjs');
 const { sendContent } = require('./content.cjs');
 const { findRoute, apiError } = require('./routes.cjs');
 const { createProfile } = require('./profiles.cjs');
+const { withCreatePollHint } = require('./poll-hint.cjs');
 
 const UNAUTHORIZED = apiError(401, 'Incorrect API key provided', { code: 'invalid_api_key' });
 const UNKNOWN_ROUTE = apiError(404, 'Unknown route', { code: 'unknown_route' });
@@ -246,7 +250,7 @@ async function startFakeApi(options = {}) {
 			if (unknown) return sendReply(res, unknown, baseHeaders);
 			return sendReply(res, profile.after ? profile.after(UNKNOWN_ROUTE, ctx) : UNKNOWN_ROUTE, baseHeaders);
 		}
-		const reply = route(ctx);
+		const reply = withCreatePollHint(route(ctx), ctx);
 		return sendReply(res, profile.after ? profile.after(reply, ctx) : reply, baseHeaders);
 	}
 
