@@ -6,8 +6,9 @@
  *
  * Each variant ('source>sink', see variants.cjs) downloads LAB_SIZE_MIB (default 256) MiB from
  * the fake API (its own process) in a fresh child process on n8n's Node 24, ROUNDS times
- * (LAB_ROUNDS, default 3), variants alternating; prints the median time, MiB/s and the child's
- * peak RSS above its RSS at the start (kernel high-water mark, exact).
+ * (LAB_ROUNDS, default 3), variants alternating; prints the median wall time, MiB/s, the
+ * child's CPU time (robust on a busy machine) and its peak RSS above its RSS at the start
+ * (kernel high-water mark, exact).
  * LAB_MODULES: the node_modules whose n8n-core/backend-network to use (default: this repo's;
  * the e2e cache's n8n 2.40.7 is ~/.cache/n8n-nodes-openai-videos-e2e/node_modules).
  */
@@ -48,12 +49,16 @@ async function main() {
 	const [load1] = os.loadavg();
 	console.log(`download lab: ${SIZE_MIB} MiB, median of ${ROUNDS}, modules ${MODULES}; load ${load1.toFixed(2)}, ${os.cpus().length} cores`);
 	const baseMs = median(results.get(variants[0]).map((run) => run.ms));
+	const baseCpu = median(results.get(variants[0]).map((run) => run.cpuMs));
+	console.log(`times and CPU: how many times ${variants[0]}'s (wall time ${variants[0]}/variant, above 1 is faster)`);
 	for (const [variant, runs] of results) {
 		const ms = median(runs.map((run) => run.ms));
+		const cpu = median(runs.map((run) => run.cpuMs));
 		const rises = runs.map((run) => (run.rise / MiB).toFixed(0)).join('/');
 		console.log(
 			`${variant.padEnd(18)} ${String(Math.round(ms)).padStart(6)} ms ${(SIZE_MIB / (ms / 1000)).toFixed(0).padStart(5)} MiB/s ` +
-				`${(baseMs / ms).toFixed(2)}x of ${variants[0]}   RSS rise ${(median(runs.map((run) => run.rise)) / MiB).toFixed(0)} MiB (${rises})`,
+				`${(baseMs / ms).toFixed(2)}x   CPU ${String(Math.round(cpu)).padStart(5)} ms ${(baseCpu / cpu).toFixed(2)}x   ` +
+				`RSS rise ${(median(runs.map((run) => run.rise)) / MiB).toFixed(0)} MiB (${rises})`,
 		);
 	}
 }

@@ -4,7 +4,7 @@
  * against the same fake API in the same n8n, and gives per node a value (lower is better) and
  * its text. measure(ctx, side) gets ctx = { n8n, api, settings, run } (run: runJob below).
  */
-const { measureRise } = require('../lib/proc-memory.cjs');
+const { measureRise } = require('../lib/proc-usage.cjs');
 
 const MiB = 1024 * 1024;
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
