@@ -9,6 +9,8 @@
  *   n8n         n8n's HTTP layer as a node calls it (OutboundHttp.requests().request, encoding
  *               'stream', returnFullResponse, no redirects): axios' stream, which axios 1.x wraps
  *               in Readable.from(async generator) to enforce maxContentLength (n8n sets Infinity)
+ *   legacy      n8n's deprecated request helper as n8n's OpenAI node calls it (useStream,
+ *               resolveWithFullResponse): maxContentLength -1, so the IncomingMessage itself
  * Sinks:
  *   file        pipeline(body, fs.createWriteStream(tmp))
  *   store       n8n-core's prepareBinaryData(body, …) into the binary data service
@@ -52,6 +54,11 @@ function coalescer(size) {
 
 function sources({ modules, apiKey }) {
 	const headers = { authorization: `Bearer ${apiKey}` };
+	const outbound = () => {
+		const { Container } = require(path.join(modules, '@n8n/di'));
+		const { OutboundHttp } = require(path.join(modules, '@n8n/backend-network'));
+		return Container.get(OutboundHttp).requests();
+	};
 	return {
 		async undici(url) {
 			const { request } = require('undici');
@@ -62,21 +69,29 @@ function sources({ modules, apiKey }) {
 				http.get(url, { headers }, resolve).on('error', reject);
 			});
 		},
+		async legacy(url) {
+			const response = await outbound().requestLegacy({
+				method: 'GET',
+				uri: url,
+				headers,
+				useStream: true,
+				resolveWithFullResponse: true,
+				json: false,
+				encoding: null,
+			});
+			return response.body;
+		},
 		async n8n(url) {
-			const { Container } = require(path.join(modules, '@n8n/di'));
-			const { OutboundHttp } = require(path.join(modules, '@n8n/backend-network'));
-			const response = await Container.get(OutboundHttp)
-				.requests()
-				.request({
-					method: 'GET',
-					url,
-					headers,
-					encoding: 'stream',
-					json: false,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					disableFollowRedirect: true,
-				});
+			const response = await outbound().request({
+				method: 'GET',
+				url,
+				headers,
+				encoding: 'stream',
+				json: false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+			});
 			return response.body;
 		},
 	};

@@ -4,7 +4,7 @@
  * this package packed and installed into a fresh user folder (e2e/package.js), the bench
  * credentials and workflows imported and published, then `n8n start` (e2e/n8n-server.js).
  *
- *   const n8n = await startBenchN8n({ baseUrl, apiKey, keep, note });
+ *   const n8n = await startBenchN8n({ baseUrl, apiKey, nodeOptions, keep, note });
  *   const run = await n8n.run('ours', ['a prompt', ...]);   // webhook call, answered when the node is done
  *   run.node   // the node's run data: { startTime, executionTime, executionStatus, error, data }
  *   n8n.pid    // the n8n process (for its memory);  await n8n.stop();
@@ -43,7 +43,7 @@ function postJson(url, body) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startBenchN8n({ baseUrl, apiKey, keep = false, note = () => {} }) {
+async function startBenchN8n({ baseUrl, apiKey, nodeOptions = '', keep = false, note = () => {} }) {
 	assertBuilt(ROOT);
 	const install = await ensureN8n({ log: note });
 	const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-openai-videos-bench-'));
@@ -63,7 +63,7 @@ async function startBenchN8n({ baseUrl, apiKey, keep = false, note = () => {} })
 		}
 		server = await startN8nServer(cli, {
 			logFile: path.join(runDir, 'n8n-start.log'),
-			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...(nodeOptions && { NODE_OPTIONS: nodeOptions }) },
 		});
 		await server.setupOwner();
 		note(`n8n ${install.version} started (pid ${server.pid}) with ${pack.name} ${pack.version}; run folder ${runDir}`);
@@ -76,7 +76,7 @@ async function startBenchN8n({ baseUrl, apiKey, keep = false, note = () => {} })
 	const seen = new Set();
 	/** The execution the last webhook call started, once n8n has saved it. */
 	async function newestExecution(workflowId) {
-		for (let attempt = 0; attempt < 100; attempt++) {
+		for (let attempt = 0; attempt < 300; attempt++) {
 			const fresh = (await server.executions(workflowId)).filter((entry) => !seen.has(entry.id));
 			const done = fresh.find((entry) => !['new', 'running', 'waiting'].includes(entry.status));
 			if (done) {
@@ -88,17 +88,28 @@ async function startBenchN8n({ baseUrl, apiKey, keep = false, note = () => {} })
 		throw new Error(`no finished execution of ${workflowId} after the webhook answered`);
 	}
 
+	/** n8n registers the published workflows' webhooks shortly after it is ready: retry a 404 for a while. */
+	async function callWebhook(side, prompts) {
+		const url = `${server.baseUrl}/webhook/${webhookPath(side)}`;
+		for (let attempt = 0; ; attempt++) {
+			const answer = await postJson(url, { items: prompts.map((prompt) => ({ prompt })) });
+			if (answer.status !== 404 || attempt >= 60) return answer;
+			await sleep(1000);
+		}
+	}
+
 	return {
 		pid: server.pid,
 		runDir,
 		/** Runs one side's workflow with one item per prompt; resolves when n8n has finished it. */
 		async run(side, prompts) {
-			const answer = await postJson(`${server.baseUrl}/webhook/${webhookPath(side)}`, { items: prompts.map((prompt) => ({ prompt })) });
+			const answer = await callWebhook(side, prompts);
+			if (answer.status !== 200) throw new Error(`${side}: the webhook answered HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
 			const execution = await newestExecution(workflowFor(side).id);
 			const node = execution.data?.resultData?.runData?.[NODE_NAME]?.[0];
 			const error = node?.error ?? execution.data?.resultData?.error;
-			if (!node || error || answer.status !== 200) {
-				throw new Error(`${side}: the run failed (HTTP ${answer.status} ${answer.text.slice(0, 200)}): ${error?.message ?? 'no run data'} ${error?.description ?? ''}`);
+			if (!node || error) {
+				throw new Error(`${side}: the run failed: ${error?.message ?? 'no run data'} ${error?.description ?? ''}`);
 			}
 			return { node, items: node.data?.main?.[0] ?? [] };
 		},

@@ -45,7 +45,7 @@ async function main() {
 	note(`bench:n8n ${settings.quick ? '(quick) ' : ''}on ${os.hostname()}: ${load()}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`);
 	note(`settings ${JSON.stringify(settings)}`);
 	const api = await startFakeApi({ apiKey: API_KEY });
-	const n8n = await startBenchN8n({ baseUrl: api.baseUrl, apiKey: API_KEY, keep: settings.keep, note });
+	const n8n = await startBenchN8n({ baseUrl: api.baseUrl, apiKey: API_KEY, nodeOptions: settings.nodeOptions, keep: settings.keep, note });
 	const rows = [];
 	try {
 		for (const figure of figures(settings)) {

@@ -14,6 +14,7 @@
  *   BENCH_N8N_BIG_MIB          (e) file size                                     1024     quick 256
  *   BENCH_N8N_FIGURES          which figures, e.g. "a,d"                         a,b,c,d,e
  *   BENCH_N8N_SIDES            which nodes: "ours", "n8n" or both                ours,n8n
+ *   BENCH_N8N_NODE_OPTIONS     NODE_OPTIONS for the n8n process, e.g. "--max-semi-space-size=1"
  *   BENCH_N8N_KEEP=1           keep the run folder (n8n user folder, log, database)
  */
 const quick = process.env.BENCH_N8N_QUICK === '1';
@@ -45,6 +46,7 @@ function readSettings() {
 		bigMiB: number('BENCH_N8N_BIG_MIB', 1024, 256),
 		figures: list('BENCH_N8N_FIGURES', 'a,b,c,d,e'),
 		sides: list('BENCH_N8N_SIDES', 'ours,n8n'),
+		nodeOptions: process.env.BENCH_N8N_NODE_OPTIONS ?? '',
 		keep: process.env.BENCH_N8N_KEEP === '1',
 	};
 }
