@@ -34,14 +34,32 @@ async function runJobs({ n8n, api }, side, count, plan) {
 	};
 }
 
-/** A download of `sizeMiB` (job done at once): the n8n process's peak RSS rise during the run. */
+/**
+ * A download of `sizeMiB` (job done at once): the n8n process's peak RSS rise and CPU time
+ * during the run, and the time from the content request to the node's end. On a busy machine
+ * the CPU time is the steadier of the two times.
+ */
 async function downloadRun(ctx, side, sizeMiB) {
 	const plan = { completeAfterMs: 0, pollAfterMs: ctx.settings.hintMs, contentSize: sizeMiB * MiB };
-	const { result, rise } = await measureRise(ctx.n8n.pid, async () => await runJobs(ctx, side, 1, plan));
-	return { rise, downloadMs: result.downloadMs };
+	const { result, rise, cpuMs } = await measureRise(ctx.n8n.pid, async () => await runJobs(ctx, side, 1, plan));
+	return { values: [rise, result.downloadMs, cpuMs], sizeMiB };
 }
 
 const riseText = (rise) => `+${(rise / MiB).toFixed(0)} MiB`;
+
+/** "+R MiB (r1/r2/r3); T s, M MiB/s; CPU C s (c1/c2/c3)" from one or more download runs (medians). */
+function downloadText(runs) {
+	const column = (i) => runs.map((run) => run.values[i]);
+	const [rise, ms, cpu] = [0, 1, 2].map((i) => median(column(i)));
+	const each = (i, format) => (runs.length > 1 ? ` (${column(i).map(format).join('/')})` : '');
+	const mibPerS = runs[0].sizeMiB / (ms / 1000);
+	return {
+		values: [rise, ms, cpu],
+		text:
+			`${riseText(rise)}${each(0, (value) => (value / MiB).toFixed(0))}; ${s(ms)}, ${mibPerS.toFixed(0)} MiB/s${each(1, (value) => (value / 1000).toFixed(1))}; ` +
+			`CPU ${s(cpu)}${each(2, (value) => (value / 1000).toFixed(1))}`,
+	};
+}
 
 function figures(settings) {
 	const { hintMs } = settings;
@@ -80,33 +98,19 @@ function figures(settings) {
 		},
 		{
 			key: 'd',
-			title: `RSS rise of n8n during a ${settings.downloadMiB} MiB download (median of ${settings.downloadRounds}); download time`,
+			title: `RSS rise of n8n during a ${settings.downloadMiB} MiB download (median of ${settings.downloadRounds}); download time; n8n's CPU time`,
 			goal: '≤ n8n’s node and ≤ 64 MiB',
 			rounds: settings.downloadRounds,
-			async measure(ctx, side) {
-				const run = await downloadRun(ctx, side, settings.downloadMiB);
-				return { values: [run.rise, run.downloadMs], text: `${riseText(run.rise)}; ${s(run.downloadMs)}` };
-			},
-			combine: (runs) => {
-				const rises = runs.map((run) => run.values[0]);
-				const times = runs.map((run) => run.values[1]);
-				const mibPerS = settings.downloadMiB / (median(times) / 1000);
-				return {
-					values: [median(rises), median(times)],
-					text: `${riseText(median(rises))} (${rises.map((rise) => (rise / MiB).toFixed(0)).join('/')}); ${s(median(times))}, ${mibPerS.toFixed(0)} MiB/s`,
-				};
-			},
+			measure: async (ctx, side) => await downloadRun(ctx, side, settings.downloadMiB),
+			combine: downloadText,
 		},
 		{
 			key: 'e',
-			title: `RSS rise of n8n during a ${settings.bigMiB} MiB download; download time`,
+			title: `RSS rise of n8n during a ${settings.bigMiB} MiB download; download time; n8n's CPU time`,
 			goal: 'flat in the file’s size',
 			rounds: 1,
-			async measure(ctx, side) {
-				const run = await downloadRun(ctx, side, settings.bigMiB);
-				const mibPerS = settings.bigMiB / (run.downloadMs / 1000);
-				return { values: [run.rise, run.downloadMs], text: `${riseText(run.rise)}; ${s(run.downloadMs)}, ${mibPerS.toFixed(0)} MiB/s` };
-			},
+			measure: async (ctx, side) => await downloadRun(ctx, side, settings.bigMiB),
+			combine: downloadText,
 		},
 	].filter((figure) => settings.figures.includes(figure.key));
 }

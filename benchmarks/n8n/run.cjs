@@ -62,10 +62,12 @@ async function main() {
 		}
 		if (settings.figures.includes('d')) {
 			const raw = await rawReference(api, settings.downloadMiB, settings.downloadRounds);
-			const ms = [...raw.map((run) => run.ms)].sort((a, b) => a - b)[Math.floor(raw.length / 2)];
+			const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+			const ms = median(raw.map((run) => run.ms));
 			note(
 				`raw undici download of the same ${settings.downloadMiB} MiB to a file, fresh process: ${(ms / 1000).toFixed(1)} s, ` +
-					`${(settings.downloadMiB / (ms / 1000)).toFixed(0)} MiB/s, RSS rise ${raw.map((run) => `+${(run.rise / MiB).toFixed(0)}`).join('/')} MiB`,
+					`${(settings.downloadMiB / (ms / 1000)).toFixed(0)} MiB/s, CPU ${(median(raw.map((run) => run.cpuMs)) / 1000).toFixed(1)} s, ` +
+					`RSS rise ${raw.map((run) => `+${(run.rise / MiB).toFixed(0)}`).join('/')} MiB`,
 			);
 		}
 	} finally {
