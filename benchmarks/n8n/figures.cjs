@@ -115,4 +115,4 @@ function figures(settings) {
 	].filter((figure) => settings.figures.includes(figure.key));
 }
 
-module.exports = { figures, runJobs, MiB };
+module.exports = { figures, runJobs, median, MiB };

@@ -17,7 +17,7 @@ const { startFakeApi } = require('../../test/fake-api/server.cjs');
 const { childDownload } = require('../lib/child-download.cjs');
 const { readSettings } = require('./settings.cjs');
 const { startBenchN8n } = require('./instance.cjs');
-const { figures, MiB } = require('./figures.cjs');
+const { figures, median, MiB } = require('./figures.cjs');
 const { printTable } = require('./table.cjs');
 
 const API_KEY = 'sk-bench-n8n-key';
@@ -62,7 +62,6 @@ async function main() {
 		}
 		if (settings.figures.includes('d')) {
 			const raw = await rawReference(api, settings.downloadMiB, settings.downloadRounds);
-			const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 			const ms = median(raw.map((run) => run.ms));
 			note(
 				`raw undici download of the same ${settings.downloadMiB} MiB to a file, fresh process: ${(ms / 1000).toFixed(1)} s, ` +
