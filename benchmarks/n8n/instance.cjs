@@ -18,6 +18,7 @@ const { ensureN8n } = require('../../e2e/n8n-install');
 const { N8nCli } = require('../../e2e/n8n-cli');
 const { startN8nServer, freePort } = require('../../e2e/n8n-server');
 const { assertBuilt, packPackage, installIntoUserFolder } = require('../../e2e/package');
+const { cpuMs } = require('../lib/proc-usage.cjs');
 const { credentialsFor, workflowFor, webhookPath, NODE_NAME, SIDES } = require('./workflows.cjs');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -43,6 +44,18 @@ function postJson(url, body) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** n8n keeps busy for a while after it is ready: wait until it uses < 5 % of a core (at most 90 s). */
+async function settle(pid) {
+	const until = Date.now() + 90_000;
+	let before = cpuMs(pid);
+	while (Date.now() < until) {
+		await sleep(2000);
+		const now = cpuMs(pid);
+		if (now - before < 100) return;
+		before = now;
+	}
+}
+
 async function startBenchN8n({ baseUrl, apiKey, nodeOptions = '', keep = false, note = () => {} }) {
 	assertBuilt(ROOT);
 	const install = await ensureN8n({ log: note });
@@ -66,6 +79,7 @@ async function startBenchN8n({ baseUrl, apiKey, nodeOptions = '', keep = false, 
 			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...(nodeOptions && { NODE_OPTIONS: nodeOptions }) },
 		});
 		await server.setupOwner();
+		await settle(server.pid);
 		note(`n8n ${install.version} started (pid ${server.pid}) with ${pack.name} ${pack.version}; run folder ${runDir}`);
 	} catch (error) {
 		await server?.stop();
