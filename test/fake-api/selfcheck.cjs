@@ -20,6 +20,7 @@ async function main() {
 		await checkAuthAndUnknownRoute(api);
 		await checkCreate(api, call, postJson);
 		await checkAutoProgress(api, call, postJson);
+		await checkBenchPlan(api, call, postJson);
 		await checkPagination(api, call);
 		await checkContent(api, call);
 		await checkDerivedJobs(api, call, postJson);
@@ -116,6 +117,21 @@ async function checkAutoProgress(api, call, postJson) {
 	await new Promise((resolve) => setTimeout(resolve, 300));
 	assert.equal(api.videos.get(timed.id).status, 'completed'); // completed by the clock, no poll needed
 	assert.ok(api.completedAt(timed.id) <= Date.now());
+}
+
+/** Plan fields the benchmarks use: the create answer's poll hint and a big planned file. */
+async function checkBenchPlan(api, call, postJson) {
+	api.reset();
+	let created = await postJson('/videos', { prompt: 'p' });
+	assert.equal(created.headers.get('openai-poll-after-ms'), null);
+	api.jobPlan = { completeAfterMs: 0, pollAfterMs: 400, contentSize: 3 * 65536 + 7 };
+	created = await postJson('/videos', { prompt: 'p' });
+	assert.equal(created.headers.get('openai-poll-after-ms'), '400');
+	const { id } = await created.json();
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	const file = Buffer.from(await (await call(`/videos/${id}/content`)).arrayBuffer());
+	assert.equal(file.length, 3 * 65536 + 7);
+	assert.equal(file[65537], 65537 % 251);
 }
 
 async function checkPagination(api, call) {

@@ -16,6 +16,7 @@ const DEFAULT_PLAN = Object.freeze({
 	outcome: 'completed',
 	pollAfterMs: undefined,
 	completeAfterMs: undefined,
+	contentSize: undefined,
 });
 const DEFAULT_FAILURE = Object.freeze({ code: 'video_generation_failed', message: 'Video generation failed.' });
 const EXPIRY_SECONDS = 24 * 60 * 60;
@@ -115,6 +116,7 @@ function createStore(options = {}) {
 		const video = addVideo({ ...fields, status: 'queued', progress: 0 });
 		const job = { plan: { ...DEFAULT_PLAN, ...plan }, polls: 0, createdMs: Date.now(), timer: undefined };
 		jobs.set(video.id, job);
+		if (job.plan.contentSize != null) setContent(video.id, 'video', { size: job.plan.contentSize });
 		if (job.plan.completeAfterMs != null) {
 			job.timer = setTimeout(() => finish(video.id), job.plan.completeAfterMs);
 			job.timer.unref?.();
