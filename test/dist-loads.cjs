@@ -5,7 +5,9 @@ const pkg = require('../package.json');
 const root = path.resolve(__dirname, '..');
 for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 	const exported = require(path.join(root, file));
-	const [name] = Object.keys(exported);
+	// As n8n does: the class is named like the file (OpenAiVideos.node.js exports OpenAiVideos).
+	const name = path.basename(file).split('.')[0];
+	if (typeof exported[name] !== 'function') throw new Error(`${file} does not export the class ${name}`);
 	const instance = new exported[name]();
 	if (!instance.description && !instance.properties) throw new Error(`${file} does not export a node or credential`);
 	console.log(`loaded ${file} on Node ${process.versions.node}`);
