@@ -1,6 +1,6 @@
 'use strict';
 /*
- * The node as a tool of n8n's own AI Agent (Agent 3.1 + OpenAI Chat Model 1.2, which calls
+ * The node as a tool of n8n's own AI Agent (Agent 3 + OpenAI Chat Model 1.2, which calls
  * /chat/completions): a scripted chat model on loopback asks for one call of the Videos tool with
  * a prompt, then answers with the ID the tool returned. The tool creates one job, waits for it,
  * downloads nothing (Download Result is off in tool mode) and hands the agent the video JSON.
@@ -19,6 +19,7 @@ const toolItemsOf = (runData, nodeName) => (runData?.[nodeName] ?? []).flatMap((
 
 module.exports = {
 	title: "n8n's AI Agent uses the node as a tool",
+	smoke: true,
 	async run({ n8n, api, filesDir, cleanups }, t) {
 		const chat = await startFakeChatModel({
 			toolArguments: { prompt: PROMPT },
