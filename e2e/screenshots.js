@@ -6,6 +6,7 @@
  *   docs/create-parameters.png the Create operation's parameters
  *   docs/execution-binary.png  a finished run of example 1, the MP4 in the output panel
  *   docs/trigger.png           the OpenAI Videos Trigger with a fetched test event
+ *   docs/video-picker.png      the Video picker's "From List" (Get, newest first, prompt and status)
  *
  * It installs n8n and the packed package exactly as e2e/run.js does, starts `n8n start` on
  * 127.0.0.1 with the loopback fake API, and drives Debian's Chromium (apt-get install -y chromium;
@@ -26,7 +27,7 @@ const { startN8nServer } = require('./n8n-server');
 const { assertBuilt, packPackage, installIntoUserFolder } = require('./package');
 const { startFakeApi, startAssetServer } = require('./lib/servers');
 const { API_KEY, CREDENTIAL, credentialsFor, waitFor } = require('./lib/context');
-const { loadExample, prepare } = require('./lib/workflows');
+const { loadExample, loadTestWorkflow, prepare } = require('./lib/workflows');
 const { launchChromium, sleep } = require('./lib/cdp');
 
 const ROOT = path.join(__dirname, '..');
@@ -67,6 +68,8 @@ async function main() {
 		api.jobPlan = { pollsUntilDone: 2, pollAfterMs: 500 };
 		// A few finished videos, so lists and the trigger's test event have something to show.
 		api.addVideo({ id: 'video_68e3a1f0c2d4', prompt: 'A lighthouse on a cliff at dawn, waves crashing', seconds: '8', size: '1280x720' });
+		api.addVideo({ id: 'video_68e3a2b7e915', prompt: 'A red kite over a beach, slow motion', seconds: '4', size: '720x1280' });
+		api.addVideo({ id: 'video_68e3a3c1f0aa', status: 'failed', prompt: 'A crowded stadium at night' });
 
 		const pack = await packPackage(ROOT, path.join(runDir, 'pack'));
 		await installIntoUserFolder(pack, home);
@@ -76,6 +79,8 @@ async function main() {
 		const trigger = prepare(loadExample('3b-pipeline-save-finished.json'), { credential: SHOT_CREDENTIAL, filesDir });
 		await cli.importWorkflow(example1);
 		await cli.importWorkflow(trigger);
+		const picker = prepare(loadTestWorkflow('video-picker.json'), { credential: SHOT_CREDENTIAL, filesDir });
+		await cli.importWorkflow(picker);
 
 		log('starting n8n...');
 		const server = await startN8nServer(cli, { logFile: path.join(runDir, 'n8n-start.log') });
@@ -178,6 +183,14 @@ async function main() {
 		await page.waitFor('document.querySelector("[data-test-id=output-panel] [data-test-id=radio-button-json]")', { label: 'the test event' });
 		await sleep(5500); // let the "Node executed successfully" toast go
 		await shoot('trigger');
+
+		// 5. Get's Video picker with its "From List" open (the video example 1 just made is listed too).
+		await openWorkflow(picker.id);
+		await openNode('Get Video');
+		await page.click('[data-test-id=rlc-input]');
+		await page.waitFor('document.querySelectorAll("[data-test-id=rlc-item]").length >= 3', { label: 'the Video list' });
+		await sleep(1200);
+		await shoot('video-picker');
 
 		await browser.close();
 		log(`${shots.length} screenshots in ${path.relative(ROOT, docs) || '.'}/${warnings.length ? ` (${warnings.length} warning)` : ''}`);

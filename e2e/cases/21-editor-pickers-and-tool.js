@@ -40,7 +40,9 @@ module.exports = {
 			);
 			const completed = (await list('searchCompletedVideos', 'videoId', { resource: 'video', operation: 'download' }, { filter: 'kite' })).data;
 			t.equal(completed.results, [{ name: 'A red kite over a beach (completed)', value: done.id }], 'Download\'s list: completed videos only, searched');
-			t.equal(requestsOf(api, 'GET', '/videos').map((request) => request.query.order), ['desc', 'desc'], 'the lists ask GET /videos newest first');
+			// >= 2: an active trigger left in this user folder by an earlier case (example 3b) may poll GET /videos too
+			const orders = requestsOf(api, 'GET', '/videos').map((request) => request.query.order);
+			t.ok(orders.length >= 2 && orders.every((order) => order === 'desc'), 'the lists ask GET /videos newest first', `orders: ${JSON.stringify(orders)}`);
 
 			const models = (await list('searchModels', 'model', { resource: 'video', operation: 'create' })).data;
 			t.equal(models.results.map((item) => item.value), ['sora-2', 'sora-2-pro'], 'Model list: GET /models');
