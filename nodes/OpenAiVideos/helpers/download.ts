@@ -88,8 +88,7 @@ async function peek(body: unknown): Promise<Buffer | undefined> {
  */
 function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => void): { bytes: () => number; done: () => void; stalled: () => Error | undefined } {
 	const stream = body as {
-		pause: () => void;
-		on: (event: string, listener: (chunk: Buffer) => void) => void;
+		emit: (event: string | symbol, ...args: unknown[]) => boolean;
 		destroyed?: boolean;
 	};
 	let bytes = 0;
@@ -97,12 +96,16 @@ function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => voi
 	let finished = false;
 	let stalled: Error | undefined;
 	const stop = new AbortController();
-	// Paused first, so that our listener does not start the flow before n8n's store reads it.
-	stream.pause();
-	stream.on('data', (chunk) => {
-		bytes += chunk.length;
-		lastChunkAt = Date.now();
-	});
+	// Counts the chunks as the store reads them, whichever way it reads (pipe, 'data' events or
+	// read()): listening for 'data' ourselves would start the flow, or keep a paused stream paused.
+	const emit = stream.emit;
+	stream.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
+		if (event === 'data') {
+			bytes += (args[0] as Buffer).length;
+			lastChunkAt = Date.now();
+		}
+		return emit.call(this, event, ...args);
+	};
 	void (async () => {
 		while (!finished && !stalled && !stream.destroyed) {
 			await pause(Math.min(1_000, stallMs), stop.signal);
