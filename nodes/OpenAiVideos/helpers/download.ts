@@ -166,7 +166,13 @@ async function storeContent(
 	const bytes = watch.bytes();
 	if (bytes === 0) return { broken: 'came empty: the server sent 0 bytes' };
 	// n8n 1.x's binary metadata has only a rounded fileSize text; the count made here is exact.
-	binary.bytes ??= bytes;
+	// Its HTTP layer also lets a body cut short of its Content-Length end quietly (n8n 2's fails it),
+	// so there the count is checked against the declared length.
+	if (binary.bytes === undefined) {
+		const declared = Number(headerValue(response.headers, 'content-length'));
+		if (Number.isFinite(declared) && bytes < declared) return { broken: `is incomplete: ${bytes} of ${declared} bytes arrived` };
+		binary.bytes = bytes;
+	}
 	return { binary, bytes };
 }
 
