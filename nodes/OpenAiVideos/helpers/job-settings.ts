@@ -1,5 +1,5 @@
 /** The numeric and choice options of the paid operations, checked for every item before any request. */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S, MAX_RETRIES } from '../transport/limits';
 import { boundedNumber } from './inputs';
@@ -29,15 +29,29 @@ function option(context: IExecuteFunctions, name: string, itemIndex: number, fal
 	return context.getNodeParameter(`options.${name}`, itemIndex, fallback);
 }
 
+/** The Max Retries option of any operation, checked. */
+export function checkedMaxRetries(node: INode, itemIndex: number, value: unknown): number {
+	return boundedNumber(node, itemIndex, value, 'Max Retries', { min: 0, max: MAX_RETRIES, integer: true });
+}
+
+/** The Request Timeout option (seconds) of any operation, checked. */
+export function checkedRequestTimeoutS(node: INode, itemIndex: number, value: unknown): number {
+	return boundedNumber(node, itemIndex, value, 'Request Timeout', { min: 1, max: MAX_REQUEST_TIMEOUT_S });
+}
+
 export function maxRetriesOf(context: IExecuteFunctions, itemIndex: number): number {
-	return boundedNumber(context.getNode(), itemIndex, option(context, 'maxRetries', itemIndex, DEFAULT_MAX_RETRIES), 'Max Retries', { min: 0, max: MAX_RETRIES, integer: true });
+	return checkedMaxRetries(context.getNode(), itemIndex, option(context, 'maxRetries', itemIndex, DEFAULT_MAX_RETRIES));
+}
+
+export function requestTimeoutSOf(context: IExecuteFunctions): number {
+	return checkedRequestTimeoutS(context.getNode(), 0, option(context, 'requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
 }
 
 export function runSettingsOf(context: IExecuteFunctions): RunSettings {
 	const node = context.getNode();
 	return {
 		maxParallelJobs: boundedNumber(node, 0, option(context, 'maxParallelJobs', 0, DEFAULT_MAX_PARALLEL_JOBS), 'Max Parallel Jobs', { min: 1, max: MAX_PARALLEL_JOBS, integer: true }),
-		requestTimeoutS: boundedNumber(node, 0, option(context, 'requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S), 'Request Timeout', { min: 1, max: MAX_REQUEST_TIMEOUT_S }),
+		requestTimeoutS: requestTimeoutSOf(context),
 	};
 }
 

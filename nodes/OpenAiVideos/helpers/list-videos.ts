@@ -7,12 +7,11 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { asNodeError } from '../transport/errors';
-import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S } from '../transport/limits';
 import { connect, type Connection } from '../transport/request';
 import { apiRequest } from '../transport/retry';
 import { extraQueryOf } from './extras';
 import { boundedNumber } from './inputs';
-import { maxRetriesOf } from './job-settings';
+import { maxRetriesOf, requestTimeoutSOf } from './job-settings';
 
 export const LIST_ENDPOINT = 'GET /videos';
 const MAX_PAGE_SIZE = 100;
@@ -83,8 +82,7 @@ async function listVideos(connection: Connection, settings: ListSettings, itemIn
 
 export async function runGetMany(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = [];
-	const timeoutS = boundedNumber(context.getNode(), 0, context.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S), 'Request Timeout', { min: 1, max: MAX_REQUEST_TIMEOUT_S });
-	const connection = await connect(context, timeoutS);
+	const connection = await connect(context, requestTimeoutSOf(context));
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		try {
 			for (const item of await listVideos(connection, settingsOf(context, itemIndex), itemIndex)) output.push(item);

@@ -181,6 +181,8 @@ export async function toServerError(
 	});
 }
 
+export const TIMED_OUT_DESCRIPTION = 'The server did not answer within the Request Timeout option. It may be overloaded or stuck.';
+
 const CONNECTION_CODE = /^(E[A-Z]+|ERR_[A-Z_]+)$/;
 
 function errorCodeOf(error: unknown): string | undefined {
@@ -236,8 +238,7 @@ export class TransportError extends NodeApiError {
 		const code = errorCodeOf(error) ?? 'EUNKNOWN';
 		const seconds = Math.round(connection.timeoutMs / 1000);
 		if (code === 'TimeoutError' || code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error)?.message))) {
-			return new TransportError(node, `${request.endpoint} got no answer within ${seconds} s`, 'ETIMEDOUT',
-				'The server did not answer within the Request Timeout option. It may be overloaded or stuck.');
+			return new TransportError(node, `${request.endpoint} got no answer within ${seconds} s`, 'ETIMEDOUT', TIMED_OUT_DESCRIPTION);
 		}
 		const text = redactErrorText(String((error as Error)?.message ?? error), connection.secrets).slice(0, 300);
 		return new TransportError(node, `${request.endpoint} failed: ${text}`, code, 'The connection to the server failed.');

@@ -16,7 +16,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlOf } from '../../../credentials/OpenAiVideosApi.credentials';
-import { headerValue, toServerError, TransportError, type FullResponse } from './errors';
+import { headerValue, TIMED_OUT_DESCRIPTION, toServerError, TransportError, type FullResponse } from './errors';
 import { gateOf } from './gate';
 import { DEFAULT_REQUEST_TIMEOUT_S, MAX_REDIRECTS } from './limits';
 import { pause } from './pause';
@@ -156,8 +156,7 @@ async function errorOf(connection: Connection, request: ApiRequest, response: Fu
 	const read = new AbortController();
 	void pause(connection.timeoutMs, read.signal).then(() => read.signal.aborted || body.abort());
 	const stalled = () =>
-		new TransportError(node, `${request.endpoint} answered HTTP ${response.statusCode}, but the rest of its answer did not come within ${Math.round(connection.timeoutMs / 1000)} s`, 'ETIMEDOUT',
-			'The server did not answer within the Request Timeout option. It may be overloaded or stuck.');
+		new TransportError(node, `${request.endpoint} answered HTTP ${response.statusCode}, but the rest of its answer did not come within ${Math.round(connection.timeoutMs / 1000)} s`, 'ETIMEDOUT', TIMED_OUT_DESCRIPTION);
 	try {
 		const error = await reading;
 		// A body that stalled is the timeout it is, even when what arrived of it reads as an error.

@@ -4,7 +4,6 @@
  * provably did not take the first one: a 429 or a refused connection. A 429 holds back every
  * request to that origin (gate.ts); quota 429s and retry-afters beyond the cap fail at once.
  */
-import type { INode } from 'n8n-workflow';
 
 import { asNodeError, ServerError, TransportError, type FullResponse } from './errors';
 import { gateOf, withConnectionSlot } from './gate';
@@ -47,11 +46,10 @@ export function backoffMs(attempt: number): number {
 	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
-function retryAfterTooLong(node: INode, error: ServerError, retryAfterMs: number): ServerError {
+function retryAfterTooLong(error: ServerError, retryAfterMs: number): ServerError {
 	const allowedAt = new Date(Date.now() + retryAfterMs).toISOString();
 	error.message = `${error.message} — the server allows the next try only at ${allowedAt} (in ${Math.round(retryAfterMs / 1000)} s), later than this node waits (${MAX_RETRY_AFTER_MS / 1000} s)`;
 	error.description = `${error.description ?? ''} Run the workflow again after ${allowedAt}.`.trim();
-	void node;
 	return error;
 }
 
@@ -73,7 +71,7 @@ export async function apiRequest(
 		} catch (error) {
 			const retryAfterMs = error instanceof ServerError ? error.retryAfterMs : undefined;
 			if (isRateLimit(error)) {
-				if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(node, error, retryAfterMs);
+				if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(error, retryAfterMs);
 				gate.rateLimited(retryAfterMs ?? backoffMs(rateLimits));
 				rateLimits++;
 				if (rateLimits > maxRetries * RATE_LIMIT_TRIES_PER_RETRY) throw asNodeError(node, error);
@@ -81,7 +79,7 @@ export async function apiRequest(
 			}
 			failures++;
 			if (failures > maxRetries || connection.cancelSignal?.aborted || !isRetryable(error, policy)) throw asNodeError(node, error);
-			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(node, error as ServerError, retryAfterMs);
+			if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) throw retryAfterTooLong(error as ServerError, retryAfterMs);
 			await pause(retryAfterMs ?? backoffMs(failures - 1), connection.cancelSignal);
 		}
 	}

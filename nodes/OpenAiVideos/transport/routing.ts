@@ -15,9 +15,10 @@ import type {
 } from 'n8n-workflow';
 
 import { extraQueryOf } from '../helpers/extras';
-import { boundedNumber, requiredId } from '../helpers/inputs';
+import { requiredId } from '../helpers/inputs';
+import { checkedMaxRetries, checkedRequestTimeoutS } from '../helpers/job-settings';
 import { foreignApiError } from './errors';
-import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S, MAX_REQUEST_TIMEOUT_S, MAX_RETRIES } from './limits';
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S } from './limits';
 import { connect, type ApiRequest, type Connection } from './request';
 import { apiRequest } from './retry';
 
@@ -40,14 +41,12 @@ export function requireId(parameterName: string, label: string): PreSendAction {
 }
 
 export function maxRetriesOfItem(context: IExecuteSingleFunctions): number {
-	const value = context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES);
-	return boundedNumber(context.getNode(), context.getItemIndex(), value, 'Max Retries', { min: 0, max: MAX_RETRIES, integer: true });
+	return checkedMaxRetries(context.getNode(), context.getItemIndex(), context.getNodeParameter('options.maxRetries', DEFAULT_MAX_RETRIES));
 }
 
 export async function connectItem(context: IExecuteSingleFunctions): Promise<Connection> {
 	const value = context.getNodeParameter('options.requestTimeout', DEFAULT_REQUEST_TIMEOUT_S);
-	const timeoutS = boundedNumber(context.getNode(), context.getItemIndex(), value, 'Request Timeout', { min: 1, max: MAX_REQUEST_TIMEOUT_S });
-	return await connect(context, timeoutS);
+	return await connect(context, checkedRequestTimeoutS(context.getNode(), context.getItemIndex(), value));
 }
 
 /** The routed request as our transport sends it, with the item's Extra Query Parameters. */
