@@ -82,7 +82,11 @@ async function runVersion({ version, full }, { filters, pack, runDir, api, asset
 		const caseStarted = Date.now();
 		const t = report.scope(`${label}${testCase.title}`);
 		api.reset();
+		const keep = cleanups.length;
 		await t.guard('runs without an exception in the suite', () => testCase.run(ctx, t));
+		// A server a case started (an n8n with a trigger active) would otherwise go on polling the
+		// shared fake API during the next cases.
+		await runCleanups(keep);
 		note(`${label}${testCase.title}: ${seconds(Date.now() - caseStarted)}`);
 	}
 }
@@ -122,7 +126,7 @@ async function main() {
 				.scope(`n8n ${target.version}`)
 				.guard('installs and runs', () => runVersion(target, { filters, pack, runDir, api, assets, report, note, verbose }));
 			note(`n8n ${target.version}: ${seconds(Date.now() - versionStarted)}`);
-			await runCleanups(keep); // what the cases started for this version (n8n servers)
+			await runCleanups(keep); // what the version left behind
 		}
 	} finally {
 		await runCleanups();
