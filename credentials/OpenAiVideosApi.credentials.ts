@@ -96,13 +96,15 @@ function rowsOf(field: unknown): Array<[string, string]> {
 		.filter(([name]) => name !== '');
 }
 
+/** The query string written in a URL (without its fragment). */
+function queryIn(url: string): URLSearchParams {
+	const at = url.indexOf('?');
+	return new URLSearchParams(at < 0 ? '' : url.slice(at + 1).replace(/#[\s\S]*$/, ''));
+}
+
 export function credentialQueryOf(credentials: Credentials): Record<string, string> {
 	const query: Record<string, string> = {};
-	const text = String(credentials.baseUrl ?? '').trim();
-	const at = text.indexOf('?');
-	if (at >= 0) {
-		for (const [name, value] of new URLSearchParams(text.slice(at + 1).replace(/#[\s\S]*$/, ''))) query[name] = value;
-	}
+	for (const [name, value] of queryIn(String(credentials.baseUrl ?? '').trim())) query[name] = value;
 	for (const [name, value] of rowsOf(credentials.queryParameters)) query[name] = value;
 	return query;
 }
@@ -127,12 +129,6 @@ export function credentialHeadersOf(credentials: Credentials): Record<string, st
 		setHeader(headers, name, value);
 	}
 	return headers;
-}
-
-/** Names of the query parameters already written into a request's URL. */
-function queryNamesIn(url: string): Set<string> {
-	const at = url.indexOf('?');
-	return new Set(at < 0 ? [] : new URLSearchParams(url.slice(at + 1).replace(/#[\s\S]*$/, '')).keys());
 }
 
 const isAbsolute = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url);
@@ -247,7 +243,7 @@ export class OpenAiVideosApi implements ICredentialType {
 		for (const [name, value] of Object.entries(credentialHeadersOf(credentials))) setHeader(headers, name, value);
 		options.headers = headers as IHttpRequestOptions['headers'];
 
-		const inUrl = queryNamesIn(url);
+		const inUrl = new Set(queryIn(url).keys());
 		const query = Object.entries(credentialQueryOf(credentials)).filter(([name]) => !inUrl.has(name));
 		if (query.length > 0) options.qs = { ...Object.fromEntries(query), ...requestOptions.qs };
 		return options;

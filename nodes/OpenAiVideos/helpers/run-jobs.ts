@@ -8,7 +8,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { asNodeError, foreignApiError } from '../transport/errors';
+import { asNodeError, expectVideoJob } from '../transport/errors';
 import { connect, type Connection } from '../transport/request';
 import { apiRequest, mayHaveStartedJob } from '../transport/retry';
 import { Semaphore } from '../transport/gate';
@@ -49,8 +49,7 @@ async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firs
 	const { itemIndex } = request;
 	try {
 		const response = await apiRequest(run.connection, await toApiRequest(run.context, request), 'startsPaidJob', settings.maxRetries);
-		const foreign = foreignApiError(run.context.getNode(), request.endpoint, response.body);
-		if (foreign) throw foreign;
+		expectVideoJob(run.context.getNode(), request.endpoint, response.body);
 		const job = { ...(response.body as IDataObject) };
 		run.ledger.record(itemIndex, { job, video: job });
 		return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };

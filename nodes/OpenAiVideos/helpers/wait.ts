@@ -8,7 +8,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import { foreignApiError, headerValue, TransportError } from '../transport/errors';
+import { expectVideoJob, headerValue, TransportError } from '../transport/errors';
 import { MIN_POLL_SPACING_MS } from '../transport/limits';
 import { pause } from '../transport/pause';
 import type { Connection } from '../transport/request';
@@ -116,8 +116,7 @@ export class JobWatcher {
 			'idempotent',
 			settings.maxRetries,
 		);
-		const foreign = foreignApiError(this.connection.context.getNode(), endpoint, response.body);
-		if (foreign) throw foreign;
+		expectVideoJob(this.connection.context.getNode(), endpoint, response.body);
 		return { video: { ...(response.body as IDataObject) }, hintMs: pollHintMs(response.headers) };
 	}
 

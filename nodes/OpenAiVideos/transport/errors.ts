@@ -253,13 +253,16 @@ export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOpe
 	});
 }
 
-/** The answer of a server that is not the OpenAI Videos API (OpenRouter, Azure's older jobs API). */
-export function foreignApiError(node: INode, endpoint: string, body: unknown): NodeApiError | undefined {
+/**
+ * Throws when an answer is no video job: the server is not the OpenAI Videos API (OpenRouter,
+ * Azure's older jobs API).
+ */
+export function expectVideoJob(node: INode, endpoint: string, body: unknown): void {
 	const data = (body ?? {}) as IDataObject;
 	const isVideo = typeof data.id === 'string' || typeof data.id === 'number';
 	const foreign = !isVideo || data.polling_url !== undefined || /generation\.job/.test(String(data.object ?? ''));
-	if (!foreign) return undefined;
-	return new NodeApiError(node, { endpoint }, {
+	if (!foreign) return;
+	throw new NodeApiError(node, { endpoint }, {
 		message: `This server does not speak the OpenAI Videos API: its answer to ${endpoint} is not a video job`,
 		description: `It answered ${JSON.stringify(body).slice(0, 300)}. Point the credential's Base URL at a server that serves the OpenAI Videos API (e.g. a LiteLLM proxy, or https://{resource}.openai.azure.com/openai/v1).`,
 	});

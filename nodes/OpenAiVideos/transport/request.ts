@@ -88,9 +88,9 @@ export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQU
 	};
 }
 
-function signalsOf(connection: Connection, request: ApiRequest, timeout: AbortSignal | undefined): AbortSignal {
-	const signals = [connection.cancelSignal, request.signal, timeout].filter((signal): signal is AbortSignal => !!signal);
-	return AbortSignal.any(signals);
+/** A signal that aborts when any of the given ones does. */
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal {
+	return AbortSignal.any(signals.filter((signal): signal is AbortSignal => !!signal));
 }
 
 /**
@@ -123,7 +123,7 @@ async function exchange(
 		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: connection.timeoutMs,
 	};
-	keepSignal(options, signalsOf(connection, request, timeout));
+	keepSignal(options, anySignal(connection.cancelSignal, request.signal, timeout));
 	if (first && request.qs) options.qs = request.qs;
 	if (method !== 'GET' && request.body !== undefined) options.body = request.body;
 	if (request.stream) {
@@ -143,11 +143,6 @@ function discard(body: unknown): void {
 	(body as { destroy?: () => void })?.destroy?.();
 }
 
-/**
- * Sends the request and follows redirects by hand: at most MAX_REDIRECTS hops; a GET may go to
- * another origin (a signed download URL), where the credential adds nothing; a POST or DELETE is
- * never sent to another origin.
- */
 /** The server's error answer; a streamed one's body must come within the request timeout. */
 async function errorOf(connection: Connection, request: ApiRequest, response: FullResponse, body?: AbortController): Promise<Error> {
 	const node = connection.context.getNode();
@@ -168,11 +163,16 @@ async function errorOf(connection: Connection, request: ApiRequest, response: Fu
 	}
 }
 
+/**
+ * Sends the request and follows redirects by hand: at most MAX_REDIRECTS hops; a GET may go to
+ * another origin (a signed download URL), where the credential adds nothing; a POST or DELETE is
+ * never sent to another origin.
+ */
 export async function send(connection: Connection, original: ApiRequest): Promise<FullResponse> {
 	const node = connection.context.getNode();
 	// A streamed body is not covered by the request's timeout: ended by hand when it stalls.
 	const body = original.stream ? new AbortController() : undefined;
-	const request = body ? { ...original, signal: AbortSignal.any([original.signal, body.signal].filter((signal): signal is AbortSignal => !!signal)) } : original;
+	const request = body ? { ...original, signal: anySignal(original.signal, body.signal) } : original;
 	let url = `${connection.baseUrl}${request.path}`;
 	let method = request.method;
 	let response = await exchange(connection, request, url, method, true);

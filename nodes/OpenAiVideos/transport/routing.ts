@@ -17,7 +17,7 @@ import type {
 import { extraQueryOf } from '../helpers/extras';
 import { requiredId } from '../helpers/inputs';
 import { checkedMaxRetries, checkedRequestTimeoutS } from '../helpers/job-settings';
-import { foreignApiError } from './errors';
+import { expectVideoJob } from './errors';
 import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_S } from './limits';
 import { connect, type ApiRequest, type Connection } from './request';
 import { apiRequest } from './retry';
@@ -69,10 +69,7 @@ export function sendRouted(
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const connection = await connectItem(this);
 		const response = await apiRequest(connection, routedRequest(this, requestData, endpoint), 'idempotent', maxRetriesOfItem(this));
-		if (expectVideo) {
-			const foreign = foreignApiError(this.getNode(), endpoint, response.body);
-			if (foreign) throw foreign;
-		}
+		if (expectVideo) expectVideoJob(this.getNode(), endpoint, response.body);
 		const body = (response.body && typeof response.body === 'object' ? response.body : { response: response.body ?? null }) as IDataObject;
 		return pairWithInput(this, [{ json: shape ? shape(body, this) : body }]);
 	};
