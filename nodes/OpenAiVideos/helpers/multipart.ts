@@ -32,7 +32,9 @@ export async function readFile(context: IExecuteFunctions, itemIndex: number, fi
 			description: `"${fileName}" (labelled ${binary.mimeType || 'without a type'}) does not start like ${KIND_NAMES[kind]}; the API takes only that. Pass such a file in this binary field.`,
 		});
 	}
-	return Object.assign(new Blob([new Uint8Array(buffer)], { type: binary.mimeType }), { name: fileName });
+	// A view, not a copy: the Blob copies the bytes once more by itself.
+	const bytes = new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
+	return Object.assign(new Blob([bytes], { type: binary.mimeType }), { name: fileName });
 }
 
 /** A multipart/form-data body: the fields (objects as JSON) and the files of the input item. */
