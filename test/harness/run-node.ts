@@ -11,9 +11,11 @@ import type {
 	INodeParameters,
 	INodeType,
 	IRun,
+	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { OpenAiVideosApi } from '../../credentials/OpenAiVideosApi.credentials';
@@ -47,6 +49,9 @@ export interface RunNodeResult {
 	error?: ExecutionError;
 	status: IRun['status'];
 	run: IRun;
+	/** How the execution was set up (test/harness/retry-execution.ts runs it again as n8n's Retry does). */
+	setup: ExecutionSetup;
+	executionId: string;
 }
 
 let executions = 0;
@@ -86,6 +91,14 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** What one execution needs besides its run data: kept so that n8n's Retry can run it again. */
+export interface ExecutionSetup {
+	node: INode;
+	nodeTypes: ReturnType<typeof nodeTypesOf>;
+	credentialsHelper: FixtureCredentialsHelper;
+	onStart?: (cancel: () => void) => void;
+}
+
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	await prepareEnvironment(options.binaryMode);
 	const node: INode = {
@@ -99,35 +112,50 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		...(options.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
 		...options.settings,
 	};
-	const nodeTypes = nodeTypesOf({ [node.type]: options.nodeType ?? new OpenAiVideos() });
-	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes });
-	const workflowData = { id: 'wf-test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const executionId = nextExecutionId();
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
-	const credentialsHelper = new FixtureCredentialsHelper(new OpenAiVideosApi(), options.credentials);
-
+	const setup: ExecutionSetup = {
+		node,
+		nodeTypes: nodeTypesOf({ [node.type]: options.nodeType ?? new OpenAiVideos() }),
+		credentialsHelper: new FixtureCredentialsHelper(new OpenAiVideosApi(), options.credentials),
+		onStart: options.onStart,
+	};
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
 		},
 	});
-	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks, executionId), 'manual', runExecutionData);
+	return await executeRun(setup, 'manual', runExecutionData);
+}
+
+/** Runs (or, given a failed execution's data, resumes) one execution of the one-node workflow. */
+export async function executeRun(
+	setup: ExecutionSetup,
+	mode: WorkflowExecuteMode,
+	runExecutionData: IRunExecutionData,
+	executionId = nextExecutionId(),
+): Promise<RunNodeResult> {
+	const { node, nodeTypes, credentialsHelper } = setup;
+	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflowData = { id: 'wf-test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks, executionId), mode, runExecutionData);
 	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
 	try {
 		running = execution.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose required parameters are empty.
-		return { items: [], errorItems: [], error: error as ExecutionError, status: 'error', run: undefined as unknown as IRun };
+		return { items: [], errorItems: [], error: error as ExecutionError, status: 'error', run: undefined as unknown as IRun, setup, executionId };
 	}
-	options.onStart?.(() => running.cancel());
+	setup.onStart?.(() => running.cancel());
 	const run = await finished;
-	const task = run.data.resultData.runData[NODE_NAME]?.[0];
+	const task = run.data.resultData.runData[NODE_NAME]?.at(-1);
 	return {
 		items: task?.data?.main?.[0] ?? [],
 		errorItems: task?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error ?? task?.error,
 		status: run.status,
 		run,
+		setup,
+		executionId,
 	};
 }
