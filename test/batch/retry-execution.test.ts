@@ -19,8 +19,9 @@ beforeEach(() => {
 async function failOnSlowB(options: Omit<Parameters<typeof fake.run>[0], 'parameters'> & { parameters?: Parameters<typeof fake.run>[0]['parameters'] }) {
 	fake.api.jobPlansByPrompt = { b: { pollsUntilDone: 1_000_000 } };
 	const failed = await fake.run({ parameters: parameters(), ...options });
-	const b = idOfPrompt(fake.api, 'b');
-	if (b !== 'undefined') fake.api.setStatus(b, 'completed');
+	for (const video of fake.api.videos.values()) {
+		if (video.prompt === 'b' && video.status !== 'completed') fake.api.setStatus(String(video.id), 'completed');
+	}
 	fake.api.jobPlansByPrompt = {};
 	return failed;
 }
@@ -84,7 +85,8 @@ test('a create that ended without a clear answer is not sent again by the Retry 
 
 	const retried = await retryExecution(failed);
 
-	expect(createsByPrompt(fake.api)).toEqual({ a: 1, b: 1 });
+	// With Stop Workflow, a (the job may exist) stops the Retry again before b starts.
+	expect(createsByPrompt(fake.api)).toEqual({ a: 1 });
 	expect(retried.error?.message).toMatch(/the job may exist and is not sent again/);
 });
 
