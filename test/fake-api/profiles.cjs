@@ -80,7 +80,7 @@
  *   aquiles       running status `processing`; no completed_at/expires_at; progress in steps
  *                 of 10; one job at a time (a create while a job runs: 503 {"detail":"The limit
  *                 of 1 concurrent tasks has been reached. …"});
- *                 content 500 {"detail":...} while not completed; wrong key 403
+ *                 content 500 text/plain "Internal Server Error" while not completed; wrong key 403
  *                 {"detail":"Invalid API key"}; errors {"detail": ...}; an unknown `after`
  *                 cursor lists from the top
  *   relay         OpenAI, but /content of a completed video answers 302 to a signed URL on a
@@ -563,11 +563,9 @@ function aquiles({ store }) {
 			if (route === 'content') {
 				const video = store.videos.get(ctx.segments[1]);
 				// source: Aquiles-ai/Aquiles-Image aquilesimage/main.py@5c9d144 (get_video_content: FileResponse(task.video_path) whether or not the file
-				// exists yet; Starlette's FileResponse then fails and the server answers 500) — the body: none found (assumed: the fake keeps a {"detail"} JSON
-				// body; Starlette's own would be text/plain "Internal Server Error")
-				if (video && video.status !== 'completed') {
-					return detail(500, `Video ${video.id} is still being generated (status: ${video.status === 'in_progress' ? 'processing' : video.status})`);
-				}
+				// exists yet, and task.video_path of an unknown ID fails too) + aquilesimage/utils/task.py@5c9d144 (get_path_video) + encode/starlette starlette/responses.py
+				// (FileResponse: RuntimeError "File at path … does not exist."; ServerErrorMiddleware then answers 500 text/plain "Internal Server Error"); was: 500 {"detail": …}
+				if (!video || video.status !== 'completed') return text(500, 'Internal Server Error');
 			}
 			// source: Aquiles-ai/Aquiles-Image aquilesimage/utils/task.py@5c9d144 (list_tasks: an `after` not found keeps start_idx = 0)
 			if (route === 'list' && ctx.record.query.after && !store.videos.has(ctx.record.query.after)) {
