@@ -182,7 +182,7 @@ const FASTAPI_NOT_FOUND = () => detail(404, 'Not Found');
 
 /** LiteLLM: `video_` + base64 of the provider info, 150-250 chars, with '+', '/' and '=' in it. */
 // source: BerriAI/litellm litellm/types/videos/utils.py@029f645 (encode_video_id_with_provider: "video_" + base64("litellm:custom_llm_provider:{};model_id:{};video_id:{}")) + https://github.com/BerriAI/litellm/pull/16192
-// The ';sig:??>>??>>;k:xxx' tail is the fake's own, to force '+', '/' and '=' into the base64 (none found: real IDs have them or not by chance).
+// source: none found for the ';sig:??>>??>>;k:xxx' tail (assumed: the fake's own, to force '+', '/' and '=' into the base64; real IDs have them or not by chance)
 function litellmVideoId(provider, model, upstreamId) {
 	const info = `litellm:custom_llm_provider:${provider};model_id:${model};video_id:${upstreamId};sig:??>>??>>`;
 	for (let pad = 0; pad < 200; pad++) {
@@ -354,7 +354,7 @@ function newapi({ api, store }) {
 	const error = (status, message, type = 'new_api_error') => json(status, { error: { message, type } });
 	/** A route New API lacks: one-api's RelayNotFound, or Gin's own page without the web router. */
 	// source: QuantumNous/new-api controller/relay.go (RelayNotFound: 404 {"error":{"message":"Invalid URL (<method> <path>)","type":"invalid_request_error","param":"","code":""}});
-	// 'gin': https://github.com/gin-gonic/gin (a route no router has: 404 text/plain "404 page not found"; none found for which New API builds answer so, assumed)
+	// 'gin': gin-gonic/gin gin.go (default404Body "404 page not found", text/plain, for a path no route has); which New API builds answer so: none found (assumed)
 	const notFound = (ctx) =>
 		ctx.options.notFound === 'gin'
 			? text(404, '404 page not found')
