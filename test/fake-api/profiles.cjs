@@ -250,6 +250,7 @@ function litellm({ store }) {
 			}
 			if (route === 'content') {
 				const video = store.videos.get(videoId);
+				// source: none found (assumed: a 404 with LiteLLM's string code; by PR #32602 below, the upstream's 404 may come back as 200 video/mp4 too)
 				if (!video) return error(404, `Video ${videoId} not found`);
 				if (video.status !== 'completed') {
 					// The upstream's "not ready" passed on as if it were the file.
