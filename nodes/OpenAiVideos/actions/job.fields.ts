@@ -2,9 +2,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
+	DEFAULT_MAX_PAID_JOBS,
 	DEFAULT_MAX_PARALLEL_JOBS,
 	DEFAULT_POLL_INTERVAL_S,
 	DEFAULT_WAIT_TIMEOUT_S,
+	MAX_PAID_JOBS,
 	MAX_PARALLEL_JOBS,
 	MAX_POLL_INTERVAL_S,
 	MAX_WAIT_TIMEOUT_S,
@@ -80,8 +82,18 @@ export const maxParallelJobsOption: INodeProperties = {
 	description: 'How many items of this run are started and waited for at once; the others wait their turn',
 };
 
+export const maxPaidJobsOption: INodeProperties = {
+	displayName: 'Max Paid Jobs per Run',
+	name: 'maxPaidJobs',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: MAX_PAID_JOBS },
+	default: DEFAULT_MAX_PAID_JOBS,
+	description:
+		'The most paid jobs one run may start (as an AI Agent tool: all its calls in one execution). More items than this stop the node before anything is sent; with Continue, the items beyond it fail. 0 or empty: no cap.',
+};
+
 /** The options of every paid operation. */
-export const jobOptions: INodeProperties[] = [extraBodyOption, maxParallelJobsOption];
+export const jobOptions: INodeProperties[] = [extraBodyOption, maxParallelJobsOption, maxPaidJobsOption];
 
 /** The options of the operations that can wait for their job. */
 export const waitOptions: INodeProperties[] = [

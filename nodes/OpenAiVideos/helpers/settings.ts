@@ -2,7 +2,7 @@
  * The node's settings, parsed and checked once, before any request. Which are per run and which per
  * item is decided here and nowhere else:
  * - per run (read from the first item, since they shape the run itself): Request Timeout (the
- *   connection all requests of the run share), Max Parallel Jobs, and the Extra Query Parameters of
+ *   connection all requests of the run share), Max Parallel Jobs, Max Paid Jobs per Run, and the Extra Query Parameters of
  *   the shared list poll that checks several waiting jobs at once;
  * - per item: everything else (Max Retries, Extra Query Parameters of the item's own requests,
  *   Extra Body Fields, waiting and downloading).
@@ -16,6 +16,9 @@ import { runsAsTool } from './tool-mode';
 
 export const DEFAULT_MAX_PARALLEL_JOBS = 20;
 export const MAX_PARALLEL_JOBS = 100;
+/** A runaway input (thousands of items) stops before it pays; 0 = no cap. */
+export const DEFAULT_MAX_PAID_JOBS = 100;
+export const MAX_PAID_JOBS = 100_000;
 export const DEFAULT_POLL_INTERVAL_S = 10;
 export const MAX_POLL_INTERVAL_S = 3600;
 export const DEFAULT_WAIT_TIMEOUT_S = 900;
@@ -27,6 +30,8 @@ export const PROMPT_MAX_LENGTH = 32_000;
 export interface RunSettings {
 	requestTimeoutS: number;
 	maxParallelJobs: number;
+	/** Max Paid Jobs per Run; 0: no cap. */
+	maxPaidJobs: number;
 	/** The Extra Query Parameters of the list poll that checks several jobs at once. */
 	sharedQuery: IDataObject;
 }
@@ -63,8 +68,16 @@ export function runSettingsOf(context: IExecuteFunctions): RunSettings {
 	return {
 		requestTimeoutS: requestTimeoutSOf(context, 0),
 		maxParallelJobs: boundedNumber(context.getNode(), 0, value, 'Max Parallel Jobs', { min: 1, max: MAX_PARALLEL_JOBS, integer: true }),
+		maxPaidJobs: maxPaidJobsOf(context),
 		sharedQuery: extraQueryOf(context, 0),
 	};
+}
+
+/** Max Paid Jobs per Run: 0, or the field left empty, is no cap. */
+function maxPaidJobsOf(context: IExecuteFunctions): number {
+	const value = option(context, 'maxPaidJobs', 0, DEFAULT_MAX_PAID_JOBS);
+	if (value === '' || value === null) return 0;
+	return boundedNumber(context.getNode(), 0, value, 'Max Paid Jobs per Run', { min: 0, max: MAX_PAID_JOBS, integer: true });
 }
 
 export function itemSettingsOf(context: IExecuteFunctions, itemIndex: number): ItemSettings {

@@ -1,73 +1,135 @@
 /**
- * What this node run has already started, item by item, kept across n8n's Retry On Fail (which
- * runs the node again with the same execution, node and run index): an item whose job exists
- * resumes it instead of paying for a new one; an item whose create may have started a job is not
- * sent again. Kept in this process (a retry runs where the first try ran), bounded in size and age.
+ * What a paid run has started, item by item, kept in the execution's node context
+ * (`getContext('node')`). n8n saves that context with the execution's data, so the record is there
+ * again when the node runs once more on the same data:
+ *   - n8n's Retry On Fail (the same execution, node and run index, in this process);
+ *   - n8n's Retry of a failed execution (executions list, with the original or the current
+ *     workflow, regular or queue mode): a new execution, mode `retry`, started from the failed
+ *     one's data. Only a retry sees records another execution wrote; a new run of the workflow
+ *     starts with an empty context, so it never reuses a job.
+ * An item resumes its job only when the request is the one that created it (the fingerprint: same
+ * endpoint, fields, query and files); an item whose create may have started a job is not sent
+ * again. No workflow static data is written (a retry with the original workflow would replace the
+ * whole of it). Per record: job ID, status, fingerprint, execution ID; at most MAX_RECORDS per
+ * node and execution; gone when n8n prunes the execution.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { jobStateOf } from '../../shared/job-status';
+import { runIndexOf } from '../../shared/n8n-internals';
 
 export interface ItemRecord {
-	/** The job as created; its ID is the one to poll. */
+	/** The job's ID: the one to poll. */
+	id?: string;
+	/** The latest status seen. */
+	status?: string;
+	/** The create's answer, kept for operations that return it without waiting. */
 	job?: IDataObject;
-	/** The latest state seen. */
-	video?: IDataObject;
 	/** Set when a create ended without a clear answer: why it is not sent again. */
 	uncertain?: string;
 }
 
-const MAX_RUNS = 500;
-const MAX_AGE_MS = 24 * 3600_000;
-
-interface RunRecord {
-	touchedAt: number;
-	items: Map<number, ItemRecord>;
+interface StoredRecord extends ItemRecord {
+	/** The request that created it (fingerprintOf). */
+	fp: string;
+	/** The execution that wrote it. */
+	ex: string;
 }
 
-/**
- * Process-wide on purpose: it must outlive one try of the node (Retry On Fail runs it again in the
- * same process). Keyed by the node run (execution, node, run index); at most MAX_RUNS runs, each
- * forgotten after MAX_AGE_MS or when its run ends well.
- */
-const runs = new Map<string, RunRecord>();
+interface Stored {
+	/** run index → item index → record. */
+	runs: Record<string, Record<string, StoredRecord>>;
+	/** Paid jobs this node started in this execution, over all its runs (AI Agent tool calls). */
+	started: number;
+}
 
-function prune(now: number): void {
-	for (const [key, run] of runs) {
-		if (now - run.touchedAt > MAX_AGE_MS || runs.size > MAX_RUNS) runs.delete(key);
-		else break;
+const CONTEXT_KEY = 'openAiVideosPaidJobs';
+/** Records kept per node and execution; older runs' records go first. */
+const MAX_RECORDS = 10_000;
+
+/** Identifies a request: an item resumes a job only when it would send the same request. */
+export function fingerprintOf(parts: unknown): string {
+	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+
+function storeOf(context: IExecuteFunctions): Stored {
+	const nodeContext = context.getContext('node');
+	const stored = nodeContext[CONTEXT_KEY] as Stored | undefined;
+	if (stored && typeof stored === 'object' && stored.runs) return stored;
+	const fresh: Stored = { runs: {}, started: 0 };
+	nodeContext[CONTEXT_KEY] = fresh;
+	return fresh;
+}
+
+function prune(stored: Stored, keep: string): void {
+	let count = Object.values(stored.runs).reduce((sum, run) => sum + Object.keys(run).length, 0);
+	for (const runIndex of Object.keys(stored.runs).sort((a, b) => Number(a) - Number(b))) {
+		if (count <= MAX_RECORDS) return;
+		if (runIndex === keep) continue;
+		count -= Object.keys(stored.runs[runIndex]).length;
+		delete stored.runs[runIndex];
 	}
 }
 
 export class JobLedger {
-	private readonly items: Map<number, ItemRecord>;
+	private readonly stored: Stored;
+	private readonly runIndex: string;
+	private readonly executionId: string;
+	private readonly isRetry: boolean;
 
-	constructor(private readonly runKey: string) {
-		const now = Date.now();
-		prune(now);
-		const run = runs.get(runKey) ?? { touchedAt: now, items: new Map() };
-		runs.delete(runKey);
-		run.touchedAt = now;
-		runs.set(runKey, run);
-		this.items = run.items;
+	constructor(context: IExecuteFunctions) {
+		this.stored = storeOf(context);
+		this.runIndex = String(runIndexOf(context));
+		this.executionId = String(context.getExecutionId());
+		this.isRetry = context.getMode() === 'retry';
+		prune(this.stored, this.runIndex);
 	}
 
-	recall(itemIndex: number): ItemRecord | undefined {
-		return this.items.get(itemIndex);
+	private get items(): Record<string, StoredRecord> {
+		return (this.stored.runs[this.runIndex] ??= {});
 	}
 
-	record(itemIndex: number, update: ItemRecord): void {
-		this.items.set(itemIndex, { ...this.items.get(itemIndex), ...update });
+	/**
+	 * The record of an item's job, if it may be resumed: written for the same request, in this
+	 * execution (Retry On Fail) or, in a retry, by the failed execution, whose job that failed for
+	 * good cannot finish (the retry starts a new one for that item).
+	 */
+	recall(itemIndex: number, fingerprint: string): ItemRecord | undefined {
+		const record = this.stored.runs[this.runIndex]?.[itemIndex];
+		if (!record || record.fp !== fingerprint) return undefined;
+		if (record.ex === this.executionId) return record;
+		if (!this.isRetry) return undefined;
+		if (record.uncertain) return record;
+		return jobStateOf({ status: record.status }) === 'failed' ? undefined : record;
+	}
+
+	/** Keeps what an item started (only defined fields: the record is saved as JSON). */
+	record(itemIndex: number, fingerprint: string, update: ItemRecord): void {
+		const previous = this.items[itemIndex]?.fp === fingerprint ? this.items[itemIndex] : undefined;
+		this.items[itemIndex] = { ...previous, ...update, fp: fingerprint, ex: this.executionId };
+	}
+
+	/** One more paid job started by this node in this execution. */
+	countStart(): void {
+		this.stored.started++;
+	}
+
+	/** Paid jobs this node started in this execution so far. */
+	started(): number {
+		return this.stored.started;
 	}
 
 	/** Every job this run created, by item. */
 	created(): Array<{ itemIndex: number; record: ItemRecord }> {
-		return [...this.items.entries()]
-			.filter(([, record]) => record.job !== undefined || record.uncertain !== undefined)
-			.map(([itemIndex, record]) => ({ itemIndex, record }))
+		return Object.entries(this.stored.runs[this.runIndex] ?? {})
+			.filter(([, record]) => record.id !== undefined || record.uncertain !== undefined)
+			.map(([itemIndex, record]) => ({ itemIndex: Number(itemIndex), record }))
 			.sort((a, b) => a.itemIndex - b.itemIndex);
 	}
 
 	/** The run ended well: nothing to resume. */
 	forget(): void {
-		runs.delete(this.runKey);
+		delete this.stored.runs[this.runIndex];
 	}
 }

@@ -1,9 +1,9 @@
 /**
  * The paid operations (Create, Remix, Edit, Extend, Character → Create) for all items of a run:
  * every item's input is checked before the first request; at most Max Parallel Jobs items are in
- * flight; what a run created survives n8n's Retry On Fail (job-ledger.ts); and a failure loses
- * nothing: the node's error lists every job the run created, and the Continue settings keep the
- * video objects.
+ * flight, at most Max Paid Jobs per Run are started (cap.ts); what a run created survives n8n's
+ * Retry On Fail and n8n's Retry of a failed execution (ledger.ts); and a failure loses nothing: the
+ * node's error lists every job the run created, and the Continue settings keep the video objects.
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
@@ -16,14 +16,18 @@ import { mayHaveStartedJob } from '../../shared/transport/retry-rules';
 import { downloadVideo } from '../actions/video/download.operation';
 import { withBinary } from '../helpers/download';
 import { jobSettingsOf, runSettingsOf, type JobSettings } from '../helpers/settings';
+import { runsAsTool } from '../helpers/tool-mode';
+import { capError, overCap } from './cap';
 import { expectVideoJob, jobError } from './job-errors';
-import { JobLedger } from './ledger';
+import { fingerprintOf, JobLedger } from './ledger';
 import { prepareJobRequest, toApiRequest, type JobRequest, type PaidOperation } from './request';
 import { firstCheckDelayMs, JobWatcher } from './watcher';
 
 interface Plan {
 	request: JobRequest;
 	settings: JobSettings;
+	/** The request's identity: a record resumes only the job this very request created. */
+	fingerprint: string;
 }
 
 type Outcome =
@@ -45,18 +49,19 @@ function onErrorOf(context: IExecuteFunctions): 'stop' | 'regular' | 'errorOutpu
 }
 
 async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firstDelayMs: number }> {
-	const { request, settings } = plan;
+	const { request, settings, fingerprint } = plan;
 	const { itemIndex } = request;
+	run.ledger.countStart();
 	try {
 		const response = await apiRequest(run.connection, await toApiRequest(run.context, request), 'startsPaidJob', settings.maxRetries);
 		expectVideoJob(run.context.getNode(), request.endpoint, response.body);
 		const job = { ...(response.body as IDataObject) };
-		run.ledger.record(itemIndex, { job, video: job });
+		run.ledger.record(itemIndex, fingerprint, { id: String(job.id), ...statusOf(job), ...(!settings.waitForCompletion && { job }) });
 		return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };
 	} catch (error) {
 		if (!mayHaveStartedJob(error)) throw asNodeError(run.context.getNode(), error);
 		const reason = (error as Error).message;
-		run.ledger.record(itemIndex, { uncertain: reason });
+		run.ledger.record(itemIndex, fingerprint, { uncertain: reason });
 		throw uncertainCreateError(run, request, reason);
 	}
 }
@@ -64,27 +69,31 @@ async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firs
 function uncertainCreateError(run: Run, request: JobRequest, reason: string): NodeApiError {
 	return new NodeApiError(run.context.getNode(), { itemIndex: request.itemIndex } as JsonObject, {
 		message: `${request.endpoint} for item ${request.itemIndex} ended without a clear answer; the job may exist and is not sent again: ${reason}`,
-		description: 'The server failed or the connection broke after the request was sent, so a paid job may have started. It is not sent again, not even by Retry On Fail, so that nobody pays twice. Look for the job with Get Many, then run the item again if it does not exist.',
+		description: 'The server failed or the connection broke after the request was sent, so a paid job may have started. It is not sent again, not even by Retry On Fail or a Retry of the execution, so that nobody pays twice. Look for the job with Get Many, then run the item again if it does not exist.',
 	});
 }
 
-/** One item, from its create (or the job a previous try created) to its finished file. */
+/** The status of a job, for the record (only when the server gave one). */
+function statusOf(video: IDataObject): { status?: string } {
+	return video.status === undefined || video.status === null ? {} : { status: String(video.status) };
+}
+
+/** One item, from its create (or the job a previous try, or the failed execution, created) to its finished file. */
 async function runItem(run: Run, plan: Plan): Promise<Outcome> {
 	const { itemIndex } = plan.request;
-	const { settings } = plan;
-	const remembered = run.ledger.recall(itemIndex);
+	const { settings, fingerprint } = plan;
+	const remembered = run.ledger.recall(itemIndex, fingerprint);
 	if (remembered?.uncertain) return { ok: false, error: uncertainCreateError(run, plan.request, remembered.uncertain) };
-	let job = remembered?.job;
-	let video = remembered?.video;
+	// A resumed job that is waited for is checked afresh: only its ID is kept.
+	let video: IDataObject | undefined = remembered?.job ?? (remembered?.id ? { id: remembered.id } : undefined);
 	try {
 		let firstDelayMs = 0;
-		if (!job) ({ job, firstDelayMs } = await createJob(run, plan));
-		video ??= job;
+		if (!video) ({ job: video, firstDelayMs } = await createJob(run, plan));
 		if (!settings.waitForCompletion) return { ok: true, item: { json: video } };
-		const jobId = String(job.id);
+		const jobId = String(video.id);
 		const outcome = await run.watcher.wait(video, settings, firstDelayMs, run.stop.signal);
 		video = outcome.video;
-		run.ledger.record(itemIndex, { video });
+		run.ledger.record(itemIndex, fingerprint, { id: jobId, ...statusOf(video) });
 		if (outcome.state === 'timedOut') {
 			if (settings.onTimeout === 'returnJob') return { ok: true, item: { json: video } };
 			return { ok: false, error: jobError(run.context.getNode(), jobId, { kind: 'timedOut', video, timeoutMs: settings.timeoutMs }), video };
@@ -98,15 +107,11 @@ async function runItem(run: Run, plan: Plan): Promise<Outcome> {
 	}
 }
 
-function statusOf(video: IDataObject | undefined): string {
-	return video?.status === undefined ? 'unknown' : String(video.status);
-}
-
 /** The node's error when an item failed with On Error = stop: it names every job this run created. */
 function runFailedError(run: Run, failed: { index: number; error: Error }, notStarted: number[], itemCount: number): NodeApiError {
 	const lines = run.ledger.created().map(({ itemIndex, record }) =>
-		record.job
-			? `item ${itemIndex} → ${String(record.job.id)} (${statusOf(record.video)})`
+		record.id
+			? `item ${itemIndex} → ${record.id} (${record.status ?? 'unknown'})`
 			: `item ${itemIndex} → unknown: the create ended without a clear answer`,
 	);
 	const cause = failed.error as NodeApiError;
@@ -114,10 +119,22 @@ function runFailedError(run: Run, failed: { index: number; error: Error }, notSt
 	const skipped = notStarted.length ? ` Not started after the failure: items ${notStarted.join(', ')}.` : '';
 	return new NodeApiError(run.context.getNode(), { itemIndex: failed.index } as JsonObject, {
 		message: itemCount > 1 ? `${cause.message} (item ${failed.index})` : cause.message,
-		description: `${jobs}${skipped} Running the node again within this execution (Retry On Fail) resumes these jobs instead of paying for new ones. ${cause.description ?? ''}`.trim(),
+		description: `${jobs}${skipped} ${retryAdvice(run.context)} ${cause.description ?? ''}`.trim(),
 		httpCode: cause.httpCode ?? undefined,
 		itemIndex: failed.index,
 	});
+}
+
+/** What n8n's retries do with the jobs of a failed run, given the execution's mode and the workflow's settings. */
+function retryAdvice(context: IExecuteFunctions): string {
+	const settings = context.getWorkflowSettings();
+	const manual = context.getMode() === 'manual';
+	const saved = manual ? settings.saveManualExecutions !== false : settings.saveDataErrorExecution !== 'none';
+	const resumes = 'Retry On Fail resumes these jobs instead of paying for new ones';
+	if (!saved) {
+		return `${resumes}. This workflow does not save ${manual ? 'manual' : 'failed'} executions, so n8n cannot retry this one from the executions list: running the workflow again starts new paid jobs. To keep finished items when one fails, use On Error → Continue (using error output).`;
+	}
+	return `${resumes}, and so does Retry of this execution in the executions list (with the original or the current workflow), where an item whose job failed gets one new job. Running the workflow again starts new paid jobs.`;
 }
 
 /** What a failed item becomes under "Continue": the video object is kept. */
@@ -132,12 +149,33 @@ function failedItem(mode: 'regular' | 'errorOutput', index: number, outcome: Ext
 	return { json: { ...video, error: errorInfo }, pairedItem };
 }
 
+/** What the request sends: endpoint, query, fields and which files (name, type, size). */
+function fingerprintOfRequest(context: IExecuteFunctions, request: JobRequest): string {
+	const binaries = context.getInputData()[request.itemIndex]?.binary ?? {};
+	const files = request.files.map(({ part, propertyName }) => {
+		const file = binaries[propertyName];
+		return [part, propertyName, file?.fileName, file?.mimeType, file?.fileSize ?? file?.bytes];
+	});
+	return fingerprintOf([request.path, request.qs, request.fields, request.multipart, files]);
+}
+
+/** Max Paid Jobs per Run: throws (On Error = stop) or turns the items beyond it into errors. */
+function applyCap(run: Run, plans: Array<Plan | Error>, maxPaidJobs: number, stopOnError: boolean): void {
+	const tool = runsAsTool(run.context);
+	const newJobs = plans.flatMap((plan, index) => (plan instanceof Error || run.ledger.recall(plan.request.itemIndex, plan.fingerprint) ? [] : [index]));
+	const over = overCap({ items: plans.length, newJobs, startedBefore: tool ? run.ledger.started() : 0, tool }, maxPaidJobs);
+	if (!over) return;
+	if (stopOnError) throw capError(run.context.getNode(), over.message);
+	for (const index of over.beyond) plans[index] = capError(run.context.getNode(), `Not started: ${over.message}`, index);
+}
+
 async function prepareAll(context: IExecuteFunctions, operation: PaidOperation, stopOnError: boolean): Promise<Array<Plan | Error>> {
 	const plans: Array<Plan | Error> = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		try {
 			const settings = jobSettingsOf(context, itemIndex, operation.waits);
-			plans.push({ request: await prepareJobRequest(context, itemIndex, operation, settings), settings });
+			const request = await prepareJobRequest(context, itemIndex, operation, settings);
+			plans.push({ request, settings, fingerprint: fingerprintOfRequest(context, request) });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(context.getNode(), error);
 			plans.push(error as Error);
@@ -148,7 +186,7 @@ async function prepareAll(context: IExecuteFunctions, operation: PaidOperation, 
 
 export async function runPaidOperation(context: IExecuteFunctions, operation: PaidOperation): Promise<INodeExecutionData[][]> {
 	const mode = onErrorOf(context);
-	const { maxParallelJobs, requestTimeoutS, sharedQuery } = runSettingsOf(context);
+	const { maxParallelJobs, maxPaidJobs, requestTimeoutS, sharedQuery } = runSettingsOf(context);
 	const plans = await prepareAll(context, operation, mode === 'stop');
 	const connection = await connect(context, requestTimeoutS);
 	const stop = new AbortController();
@@ -156,10 +194,11 @@ export async function runPaidOperation(context: IExecuteFunctions, operation: Pa
 	const run: Run = {
 		context,
 		connection,
-		ledger: new JobLedger(connection.runKey),
+		ledger: new JobLedger(context),
 		watcher: new JobWatcher(connection, sharedQuery),
 		stop,
 	};
+	applyCap(run, plans, maxPaidJobs, mode === 'stop');
 	const slots = new Semaphore(maxParallelJobs);
 	let firstFailure: { index: number; error: Error } | undefined;
 	const notStarted: number[] = [];

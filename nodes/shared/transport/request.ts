@@ -15,7 +15,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlOf, CREDENTIAL_TYPE } from '../credential';
-import { keepAbortSignal, runIndexOf } from '../n8n-internals';
+import { keepAbortSignal } from '../n8n-internals';
 import { TIMED_OUT_DESCRIPTION, TransportError } from './errors';
 import { gateOf, Semaphore } from './gate';
 import { DEFAULT_REQUEST_TIMEOUT_S, MAX_CONCURRENT_REQUESTS, MAX_REDIRECTS } from './limits';
@@ -50,8 +50,6 @@ export interface Connection {
 	timeoutMs: number;
 	/** The execution's cancel signal. */
 	cancelSignal?: AbortSignal;
-	/** Identifies the node run (execution, node, run index), e.g. for the jobs it started. */
-	runKey: string;
 	/** The node run's requests in flight (downloads included): at most MAX_CONCURRENT_REQUESTS. */
 	slots: Semaphore;
 }
@@ -60,12 +58,6 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 export function cancelSignalOf(context: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-}
-
-function runKeyOf(context: ApiContext): string {
-	const node = context.getNode();
-	const executionId = 'getExecutionId' in context ? context.getExecutionId() : 'poll';
-	return `${executionId}|${node.id ?? node.name}|${runIndexOf(context)}`;
 }
 
 export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQUEST_TIMEOUT_S): Promise<Connection> {
@@ -85,7 +77,6 @@ export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQU
 		secrets: secretsOf(credentials),
 		timeoutMs: timeoutSeconds * 1000,
 		cancelSignal: cancelSignalOf(context),
-		runKey: runKeyOf(context),
 		slots: new Semaphore(MAX_CONCURRENT_REQUESTS),
 	};
 }
