@@ -8,26 +8,21 @@ import { retryExecution } from '../harness/retry-execution';
 import { createParameters, createsByPrompt, idOfPrompt, prompts } from './helpers';
 
 const fake = useFakeApi();
-/** Wait Timeout 1 s: a job that does not finish in time fails its item (On Error = Stop Workflow). */
-const parameters = (extra: Parameters<typeof createParameters>[0] = {}) => createParameters({ ...extra, options: { waitTimeout: 1, ...extra.options } });
+const parameters = createParameters;
+const contentPath = /^\/videos\/video_\d+\/content$/;
 
 beforeEach(() => {
 	fake.api.jobPlan = { pollsUntilDone: 1, pollAfterMs: 50 };
 });
 
-/** b's job is slow: the run fails on b (timeout) after a and c finished; then b's job finishes at the server. */
-async function failOnSlowB(options: Omit<Parameters<typeof fake.run>[0], 'parameters'> & { parameters?: Parameters<typeof fake.run>[0]['parameters'] }) {
-	fake.api.jobPlansByPrompt = { b: { pollsUntilDone: 1_000_000 } };
-	const failed = await fake.run({ parameters: parameters(), ...options });
-	for (const video of fake.api.videos.values()) {
-		if (video.prompt === 'b' && video.status !== 'completed') fake.api.setStatus(String(video.id), 'completed');
-	}
-	fake.api.jobPlansByPrompt = {};
-	return failed;
+/** The first download(s) break (Max Retries 0): the run fails on that item (On Error = Stop Workflow), whichever it is. */
+async function failOnADownload(options: Omit<Parameters<typeof fake.run>[0], 'parameters'>, times = 1) {
+	for (let n = 0; n < times; n++) fake.api.script({ method: 'GET', path: contentPath }, { status: 503, json: { error: { message: 'storage down' } } });
+	return await fake.run({ parameters: parameters(), ...options });
 }
 
-test('Stop Workflow: item 1\'s job is slow (Wait Timeout); the Retry waits for and downloads all three jobs the failed execution created, no new create', async () => {
-	const failed = await failOnSlowB({ items: prompts('a', 'b', 'c') });
+test('Stop Workflow: a download fails; the Retry waits for and downloads all three jobs the failed execution created, no new create', async () => {
+	const failed = await failOnADownload({ items: prompts('a', 'b', 'c') });
 	expect(failed.status).toBe('error');
 	expect(failed.error?.description).toMatch(/Retry/);
 	const ids = ['a', 'b', 'c'].map((prompt) => idOfPrompt(fake.api, prompt));
@@ -42,7 +37,7 @@ test('Stop Workflow: item 1\'s job is slow (Wait Timeout); the Retry waits for a
 });
 
 test('Retry with the current workflow (loadWorkflow): the same, the node as saved now', async () => {
-	const failed = await failOnSlowB({ items: prompts('a', 'b') });
+	const failed = await failOnADownload({ items: prompts('a', 'b') });
 	expect(failed.status).toBe('error');
 
 	const retried = await retryExecution(failed, { currentParameters: parameters() });
@@ -91,7 +86,7 @@ test('a create that ended without a clear answer is not sent again by the Retry 
 });
 
 test('Retry with the current workflow after the prompt changed: the changed item gets a new job, the others resume', async () => {
-	const failed = await failOnSlowB({ items: prompts('a', 'b') });
+	const failed = await failOnADownload({ items: prompts('a', 'b') });
 	expect(failed.status).toBe('error');
 
 	const retried = await retryExecution(failed, { currentParameters: parameters({ prompt: '={{ $json.prompt === "b" ? "b, brighter" : $json.prompt }}' }) });
@@ -102,9 +97,11 @@ test('Retry with the current workflow after the prompt changed: the changed item
 });
 
 test('Retry On Fail beside it: n8n\'s tries within the failed execution and then its Retry, one create per item in all', async () => {
-	const failed = await failOnSlowB({ items: prompts('a', 'b', 'c'), settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
+	// Enough broken downloads for both tries to fail, whichever items they hit; the rest is dropped before the Retry.
+	const failed = await failOnADownload({ items: prompts('a', 'b', 'c'), settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } }, 6);
 	expect(failed.status).toBe('error');
 	expect(createsByPrompt(fake.api)).toEqual({ a: 1, b: 1, c: 1 });
+	fake.api.scripts.length = 0;
 
 	const retried = await retryExecution(failed);
 
@@ -113,8 +110,8 @@ test('Retry On Fail beside it: n8n\'s tries within the failed execution and then
 });
 
 test('a Retry of a failed Retry still resumes the first execution\'s jobs', async () => {
-	const failed = await failOnSlowB({ items: prompts('a', 'b') });
-	fake.api.script({ method: 'GET', path: /^\/videos\/video_\d+\/content$/ }, { status: 503, json: { error: { message: 'storage down' } } });
+	const failed = await failOnADownload({ items: prompts('a', 'b') });
+	fake.api.script({ method: 'GET', path: contentPath }, { status: 503, json: { error: { message: 'storage down' } } });
 	const retried = await retryExecution(failed);
 	expect(retried.status).toBe('error');
 
@@ -126,7 +123,7 @@ test('a Retry of a failed Retry still resumes the first execution\'s jobs', asyn
 });
 
 test('not a retry: a new execution with the same prompts pays for new jobs', async () => {
-	const failed = await failOnSlowB({ items: prompts('a', 'b') });
+	const failed = await failOnADownload({ items: prompts('a', 'b') });
 	expect(failed.status).toBe('error');
 
 	const fresh = await fake.run({ parameters: createParameters(), items: prompts('a', 'b') });
@@ -136,10 +133,12 @@ test('not a retry: a new execution with the same prompts pays for new jobs', asy
 });
 
 test('two failed executions of one workflow: each Retry resumes its own jobs', async () => {
-	const first = await failOnSlowB({ items: prompts('a', 'b') });
-	const firstIds = [...fake.api.videos.keys()];
-	const second = await failOnSlowB({ items: prompts('a', 'b') });
-	const secondIds = [...fake.api.videos.keys()].filter((id) => !firstIds.includes(id));
+	const first = await failOnADownload({ items: prompts('a', 'b') });
+	const firstJobs = [...fake.api.videos.values()];
+	const second = await failOnADownload({ items: prompts('a', 'b') });
+	const secondJobs = [...fake.api.videos.values()].filter((video) => !firstJobs.includes(video));
+	const byPrompt = (videos: typeof firstJobs) => ['a', 'b'].map((prompt) => videos.find((video) => video.prompt === prompt)?.id);
+	const [firstIds, secondIds] = [byPrompt(firstJobs), byPrompt(secondJobs)];
 
 	const retriedSecond = await retryExecution(second);
 	const retriedFirst = await retryExecution(first);
@@ -150,7 +149,7 @@ test('two failed executions of one workflow: each Retry resumes its own jobs', a
 });
 
 test('what the failed execution keeps for its Retry is small: job IDs and states, no prompt, no video object', async () => {
-	const failed = await failOnSlowB({ items: prompts('a secret prompt', 'b', 'c') });
+	const failed = await failOnADownload({ items: prompts('a secret prompt', 'b', 'c') });
 	const context = JSON.stringify(failed.run.data.executionData?.contextData ?? {});
 
 	expect(context).toContain(idOfPrompt(fake.api, 'b'));

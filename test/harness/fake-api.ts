@@ -69,6 +69,8 @@ export interface FakeApi {
 	): void;
 	completedAt(id: string): number | undefined;
 	script(matcher: { method?: string; path: string | RegExp }, response: ScriptedResponse): void;
+	/** Scripted answers not played yet (emptied by setting its length to 0). */
+	scripts: unknown[];
 	reset(): void;
 	close(): Promise<void>;
 	/** Violations so far; test/harness/spec-violations.ts fails a test that leaves any behind. */
