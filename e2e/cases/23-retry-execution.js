@@ -49,12 +49,14 @@ async function nextFinished(server, workflowId, seen) {
 
 async function runByWebhook(server, workflowId, prompts) {
 	const seen = new Set((await server.executions(workflowId)).map((execution) => execution.id));
-	const response = await fetch(`${server.baseUrl}/webhook/${WEBHOOK}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ prompts }),
-	});
-	if (!response.ok) throw new Error(`webhook: HTTP ${response.status} ${await response.text()}`);
+	const post = () =>
+		fetch(`${server.baseUrl}/webhook/${WEBHOOK}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompts }) });
+	// n8n may answer before it has activated the published workflow: 404 until its webhook is registered.
+	const response = await waitFor(async () => {
+		const answer = await post();
+		return answer.status === 404 ? undefined : answer;
+	}, { timeoutMs: 120_000, intervalMs: 1000 });
+	if (!response?.ok) throw new Error(`webhook: HTTP ${response?.status} ${await response?.text()}\n${server.readLog().slice(-2000)}`);
 	return nextFinished(server, workflowId, seen);
 }
 
