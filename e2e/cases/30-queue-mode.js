@@ -8,6 +8,9 @@
  *   1. A webhook on the main starts Create (wait, download) -> Read/Write Files from Disk: the
  *      file is written by the worker (its name carries the process's E2E_PROCESS) and holds the
  *      server's bytes.
+ *   1b. n8n's Retry of a failed execution (lib/retry-scenario.js): the failed run and its Retry
+ *      (POST /rest/executions/:id/retry on the main) run on the worker; the Retry resumes the
+ *      jobs the failed run created: 3 creates in all.
  *   2. A webhook starts Download of a 255 MiB file: the largest the database mode can return from
  *      PostgreSQL (see LARGE_BYTES).
  *   3. The trigger (example 3b, filtered to model sora-2-pro so the jobs above do not fire it)
@@ -25,6 +28,7 @@ const { installIntoUserFolder } = require('../package');
 const { startPostgres, startRedis } = require('../lib/queue-services');
 const { loadExample, loadTestWorkflow, prepare, setParameter } = require('../lib/workflows');
 const { CREDENTIAL, credentialsFor, requestsOf, waitFor } = require('../lib/context');
+const { scenario, total } = require('../lib/retry-scenario');
 const { patternStream } = require('../../test/fake-api/content.cjs');
 
 /**
@@ -96,10 +100,11 @@ module.exports = {
 		await cli.importCredentials(credentialsFor(api.baseUrl));
 		const create = prepare(loadTestWorkflow('queue-create.json'), { credential: CREDENTIAL, filesDir });
 		const download = prepare(loadTestWorkflow('queue-download.json'), { credential: CREDENTIAL, filesDir });
+		const retried = prepare(loadTestWorkflow('retry-execution.json'), { credential: CREDENTIAL, filesDir });
 		const save = prepare(loadExample('3b-pipeline-save-finished.json'), { credential: CREDENTIAL, filesDir });
 		setParameter(save, 'On Finished Video', 'options.model', TRIGGER_MODEL);
 		setParameter(save, 'Save MP4', 'fileName', `=${filesDir}/{{ $env.E2E_PROCESS }}-trigger-{{ $('On Finished Video').item.json.id }}.mp4`);
-		for (const workflow of [create, download, save]) {
+		for (const workflow of [create, download, save, retried]) {
 			await cli.importWorkflow(workflow);
 			await cli.publishWorkflow(workflow.id);
 		}
@@ -138,6 +143,10 @@ module.exports = {
 		const execution = summary && (await main.execution(summary.id));
 		const binary = itemsOf(execution?.data?.resultData?.runData, 'Create Video')[0]?.binary?.data;
 		t.match(binary?.id, /^database:/, 'the file went into n8n\'s database binary store (queue mode\'s default)');
+
+		// 1b. n8n's Retry of a failed execution, on the worker.
+		const retry = await scenario(t, { api, server: main, workflowId: retried.id }, { tag: 'queue', start: 'webhook', loadWorkflow: false });
+		note(`creates: queue mode, item 1 timed out, Retry with original workflow: ${total(retry.creates)} ${JSON.stringify(retry.creates)}`);
 
 		// 2. A large file.
 		started = Date.now();

@@ -156,3 +156,19 @@ test('what the failed execution keeps for its Retry is small: job IDs and states
 	expect(context).not.toContain('a secret prompt');
 	expect(context.length).toBeLessThan(3 * 200);
 });
+
+test.each([
+	['a webhook execution of a workflow that saves no failed executions', 'webhook' as const, { saveDataErrorExecution: 'none' as const }, 'failed'],
+	['a manual execution of a workflow that saves no manual executions', 'manual' as const, { saveManualExecutions: false }, 'manual'],
+])('%s: the error says n8n cannot retry it and what to do instead', async (_label, mode, workflowSettings, kind) => {
+	const failed = await failOnADownload({ items: prompts('a', 'b'), mode, workflowSettings });
+
+	expect(failed.error?.description).toContain(`This workflow does not save ${kind} executions, so n8n cannot retry this one from the executions list`);
+	expect(failed.error?.description).toContain('use On Error → Continue (using error output)');
+});
+
+test('the error of a saved execution says what Retry does', async () => {
+	const failed = await failOnADownload({ items: prompts('a', 'b') });
+
+	expect(failed.error?.description).toContain('so does Retry of this execution in the executions list (with the original or the current workflow), where an item whose job failed gets one new job');
+});

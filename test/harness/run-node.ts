@@ -14,6 +14,7 @@ import type {
 	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	IWorkflowSettings,
 	ExecutionError,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -38,6 +39,10 @@ export interface RunNodeOptions {
 	/** The node's type name, e.g. the `…Tool` variant n8n builds for AI Agents (tool-variant.ts). */
 	typeName?: string;
 	binaryMode?: BinaryMode;
+	/** How n8n started the execution (default: manual, the editor's "Execute workflow"). */
+	mode?: WorkflowExecuteMode;
+	/** The workflow's settings (Workflow Settings in the editor), e.g. which executions n8n saves. */
+	workflowSettings?: IWorkflowSettings;
 	/** Called once the run started, with a function that cancels it (as the editor's Stop button). */
 	onStart?: (cancel: () => void) => void;
 }
@@ -96,6 +101,7 @@ export interface ExecutionSetup {
 	node: INode;
 	nodeTypes: ReturnType<typeof nodeTypesOf>;
 	credentialsHelper: FixtureCredentialsHelper;
+	workflowSettings?: IWorkflowSettings;
 	onStart?: (cancel: () => void) => void;
 }
 
@@ -116,6 +122,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		node,
 		nodeTypes: nodeTypesOf({ [node.type]: options.nodeType ?? new OpenAiVideos() }),
 		credentialsHelper: new FixtureCredentialsHelper(new OpenAiVideosApi(), options.credentials),
+		workflowSettings: options.workflowSettings,
 		onStart: options.onStart,
 	};
 	const runExecutionData = createRunExecutionData({
@@ -123,7 +130,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
 		},
 	});
-	return await executeRun(setup, 'manual', runExecutionData);
+	return await executeRun(setup, options.mode ?? 'manual', runExecutionData);
 }
 
 /** Runs (or, given a failed execution's data, resumes) one execution of the one-node workflow. */
@@ -133,8 +140,8 @@ export async function executeRun(
 	runExecutionData: IRunExecutionData,
 	executionId = nextExecutionId(),
 ): Promise<RunNodeResult> {
-	const { node, nodeTypes, credentialsHelper } = setup;
-	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const { node, nodeTypes, credentialsHelper, workflowSettings } = setup;
+	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes, settings: workflowSettings });
 	const workflowData = { id: 'wf-test', name: 'test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));

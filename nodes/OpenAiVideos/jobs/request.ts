@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest } from '../../shared/transport/request';
+import { fingerprintOf } from './ledger';
 import { bodyOf, endpointLabel, pathTo, type Endpoint } from '../helpers/endpoint';
 import { multipartBody, readFile, type FileField } from '../helpers/multipart';
 import type { JobSettings } from '../helpers/settings';
@@ -54,4 +55,14 @@ export async function prepareJobRequest(context: IExecuteFunctions, itemIndex: n
 export async function toApiRequest(context: IExecuteFunctions, request: JobRequest): Promise<ApiRequest> {
 	const body = request.multipart ? await multipartBody(context, request.itemIndex, request.fields, request.files) : request.fields;
 	return { method: 'POST', path: request.path, qs: request.qs, body, endpoint: request.endpoint };
+}
+
+/** What the request sends: endpoint, query, fields and which files (name, type, size). */
+export function fingerprintOfRequest(context: IExecuteFunctions, request: JobRequest): string {
+	const binaries = context.getInputData()[request.itemIndex]?.binary ?? {};
+	const files = request.files.map(({ part, propertyName }) => {
+		const file = binaries[propertyName];
+		return [part, propertyName, file?.fileName, file?.mimeType, file?.fileSize ?? file?.bytes];
+	});
+	return fingerprintOf([request.path, request.qs, request.fields, request.multipart, files]);
 }

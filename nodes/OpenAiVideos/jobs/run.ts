@@ -16,11 +16,10 @@ import { mayHaveStartedJob } from '../../shared/transport/retry-rules';
 import { downloadVideo } from '../actions/video/download.operation';
 import { withBinary } from '../helpers/download';
 import { jobSettingsOf, runSettingsOf, type JobSettings } from '../helpers/settings';
-import { runsAsTool } from '../helpers/tool-mode';
-import { capError, overCap } from './cap';
+import { applyCap } from './cap';
 import { expectVideoJob, jobError } from './job-errors';
-import { fingerprintOf, JobLedger } from './ledger';
-import { prepareJobRequest, toApiRequest, type JobRequest, type PaidOperation } from './request';
+import { JobLedger } from './ledger';
+import { fingerprintOfRequest, prepareJobRequest, toApiRequest, type JobRequest, type PaidOperation } from './request';
 import { firstCheckDelayMs, JobWatcher } from './watcher';
 
 interface Plan {
@@ -149,26 +148,6 @@ function failedItem(mode: 'regular' | 'errorOutput', index: number, outcome: Ext
 	return { json: { ...video, error: errorInfo }, pairedItem };
 }
 
-/** What the request sends: endpoint, query, fields and which files (name, type, size). */
-function fingerprintOfRequest(context: IExecuteFunctions, request: JobRequest): string {
-	const binaries = context.getInputData()[request.itemIndex]?.binary ?? {};
-	const files = request.files.map(({ part, propertyName }) => {
-		const file = binaries[propertyName];
-		return [part, propertyName, file?.fileName, file?.mimeType, file?.fileSize ?? file?.bytes];
-	});
-	return fingerprintOf([request.path, request.qs, request.fields, request.multipart, files]);
-}
-
-/** Max Paid Jobs per Run: throws (On Error = stop) or turns the items beyond it into errors. */
-function applyCap(run: Run, plans: Array<Plan | Error>, maxPaidJobs: number, stopOnError: boolean): void {
-	const tool = runsAsTool(run.context);
-	const newJobs = plans.flatMap((plan, index) => (plan instanceof Error || run.ledger.recall(plan.request.itemIndex, plan.fingerprint) ? [] : [index]));
-	const over = overCap({ items: plans.length, newJobs, startedBefore: tool ? run.ledger.started() : 0, tool }, maxPaidJobs);
-	if (!over) return;
-	if (stopOnError) throw capError(run.context.getNode(), over.message);
-	for (const index of over.beyond) plans[index] = capError(run.context.getNode(), `Not started: ${over.message}`, index);
-}
-
 async function prepareAll(context: IExecuteFunctions, operation: PaidOperation, stopOnError: boolean): Promise<Array<Plan | Error>> {
 	const plans: Array<Plan | Error> = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
@@ -198,7 +177,12 @@ export async function runPaidOperation(context: IExecuteFunctions, operation: Pa
 		watcher: new JobWatcher(connection, sharedQuery),
 		stop,
 	};
-	applyCap(run, plans, maxPaidJobs, mode === 'stop');
+	applyCap(context, plans, {
+		maxPaidJobs,
+		isNew: (plan) => !run.ledger.recall(plan.request.itemIndex, plan.fingerprint),
+		startedInExecution: run.ledger.started(),
+		stopOnError: mode === 'stop',
+	});
 	const slots = new Semaphore(maxParallelJobs);
 	let firstFailure: { index: number; error: Error } | undefined;
 	const notStarted: number[] = [];
