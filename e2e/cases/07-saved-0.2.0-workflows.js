@@ -143,6 +143,12 @@ module.exports = {
 			for (const node of workflow.nodes.filter((entry) => entry.type === 'n8n-nodes-base.httpRequest')) setParameter(workflow, node.name, 'url', `${assets.origin}/clip.mp4`);
 		}
 		t.equal(fs.readdirSync(SAVED_DIR).filter((file) => file.endsWith('.json')).sort(), OPERATIONS.map(([file]) => file).sort(), 'every saved workflow is run');
+		const ours = workflows.flatMap((workflow) => workflow.nodes.filter((node) => node.type === 'n8n-nodes-openai-videos.openAiVideos'));
+		const create = ours.find((node) => node.name === 'Create Video')?.parameters ?? {};
+		t.ok(
+			ours.every((node) => node.typeVersion === 1 && 'requestOptions' in node.parameters) && !('resource' in create) && !('operation' in create),
+			'the files still hold what 0.2.0 saved (typeVersion 1, requestOptions everywhere, Create without resource and operation)',
+		);
 		let started = Date.now();
 		await n8n.importWorkflows(workflows);
 		note(`saved 0.2.0 workflows: import ${((Date.now() - started) / 1000).toFixed(1)} s`);
