@@ -32,26 +32,18 @@ describe('Character → Create', () => {
 		expect(fake.api.requests).toHaveLength(0);
 	});
 
-	test('with Extra Query Parameters and Extra Body Fields: the query on the POST, the extra keys as form fields; one character per item', async () => {
+
+	test('Extra Query Parameters on the POST, Extra Body Fields as form fields; one character per item', async () => {
 		const { items, error } = await fake.run({
-			parameters: {
-				resource: 'character',
-				operation: 'create',
-				name: '={{ $json.who }}',
-				binaryPropertyName: 'data',
-				options: { extraQuery, extraBody: '{"description": "A painter"}' },
-			},
-			items: [{ ...fileItem(MP4_BYTES, 'mia.mp4', 'video/mp4'), json: { who: 'Mia' } }, { ...fileItem(MP4_BYTES, 'leo.mp4', 'video/mp4'), json: { who: 'Leo' } }],
+			parameters: { resource: 'character', operation: 'create', name: '={{ $json.who }}', options: { extraQuery, extraBody: '{"about": "A painter"}' } },
+			items: ['Mia', 'Leo'].map((who) => ({ ...fileItem(MP4_BYTES, `${who}.mp4`, 'video/mp4'), json: { who } })),
 		});
 
 		expect(error).toBeUndefined();
-		const sent = fake.api.requests.map((request) => [request.method, request.path, request.query, request.form?.fields, request.form?.files.video?.fileName]);
-		expect(sent.sort()).toEqual([
-			['POST', '/videos/characters', EXTRA_QUERY_SENT, { name: 'Leo', description: 'A painter' }, 'leo.mp4'],
-			['POST', '/videos/characters', EXTRA_QUERY_SENT, { name: 'Mia', description: 'A painter' }, 'mia.mp4'],
-		]);
-		expect(items.map((item) => item.json)).toEqual(['Mia', 'Leo'].map((name) => [...fake.api.characters.values()].find((character) => character.name === name)));
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items.every((item) => item.binary === undefined)).toBe(true);
+		const sent = fake.api.requests.map(({ method, path, query, form }) => [method, path, query, form?.fields, form?.files.video?.fileName]);
+		expect(sent.sort()).toEqual(['Leo', 'Mia'].map((who) => ['POST', '/videos/characters', EXTRA_QUERY_SENT, { name: who, about: 'A painter' }, `${who}.mp4`]));
+		const characters = [...fake.api.characters.values()];
+		expect(items.map((item) => item.json)).toEqual(['Mia', 'Leo'].map((who) => characters.find(({ name }) => name === who)));
+		expect(items.map((item) => [item.pairedItem, item.binary])).toEqual([[{ item: 0 }, undefined], [{ item: 1 }, undefined]]);
 	});
 });

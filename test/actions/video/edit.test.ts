@@ -3,6 +3,4 @@ import { describeSourceVideo } from './source';
 
 const fake = useFakeApi();
 
-describe('Video → Edit', () => {
-	describeSourceVideo(fake, 'edit', '/videos/edits');
-});
+describe('Video → Edit', () => describeSourceVideo(fake, 'edit', '/videos/edits'));
