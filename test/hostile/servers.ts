@@ -11,6 +11,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { Duplex } from 'node:stream';
 import type { SecureContextOptions } from 'node:tls';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
@@ -63,6 +64,27 @@ export const TEST_TLS: SecureContextOptions = {
 	cert: readFileSync(join(__dirname, 'tls', 'cert.pem')),
 };
 
+/**
+ * The socket as a JavaScript stream that starts with `first`: TLS reads a net.Socket's handle
+ * directly and would miss a chunk already read, but reads a JavaScript stream through its events.
+ */
+function streamOf(socket: Socket, first: Buffer): Duplex {
+	const stream = new Duplex({
+		read: () => socket.resume(),
+		write: (chunk: Buffer, _encoding, done) => socket.write(chunk, done),
+		final: (done) => socket.end(done),
+		destroy: (error, done) => {
+			socket.destroy();
+			done(error);
+		},
+	});
+	stream.push(first);
+	socket.on('data', (chunk: Buffer) => stream.push(chunk) || socket.pause());
+	socket.on('end', () => stream.push(null));
+	socket.on('close', () => stream.destroy());
+	return stream;
+}
+
 export async function startHost(address = '127.0.0.1', handle: Handler = notFound, tls?: SecureContextOptions): Promise<Host> {
 	const sockets = new Set<Socket>();
 	const host = { requests: [] as Received[], handle, connections: 0 } as Host;
@@ -99,8 +121,12 @@ export async function startHost(address = '127.0.0.1', handle: Handler = notFoun
 		socket.on('error', () => {});
 		socket.once('data', (first: Buffer) => {
 			socket.pause();
-			socket.unshift(first);
-			(secure && first[0] === 0x16 ? secure : plain).emit('connection', socket);
+			if (secure && first[0] === 0x16) {
+				secure.emit('connection', streamOf(socket, first));
+			} else {
+				socket.unshift(first);
+				plain.emit('connection', socket);
+			}
 			socket.resume();
 		});
 	});
