@@ -115,6 +115,14 @@ export class OpenAiVideosApi implements ICredentialType {
 			true,
 			'Sent with every request to the Base URL\'s server (never to another host a redirect leads to), e.g. a gateway\'s own auth or routing header',
 		),
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'allowUnauthorizedCerts',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to accept the Base URL\'s server even when its certificate cannot be verified. A redirect to another host is always verified.',
+			hint: 'For servers with their own certificate (self-signed or from an internal CA), e.g. a LiteLLM or vLLM-Omni on your network. Anyone between n8n and that server could read the key.',
+		},
 	];
 
 	async authenticate(credentials: Credentials, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -55,7 +55,7 @@ describe('Download', () => {
 		const { error, items } = await runAgainst(hosts.home, download({ maxRetries: 3 }));
 
 		expect(error?.message).toContain('video_1');
-		expect(error?.message).toMatch(/files? (have |has )?expired/i);
+		expect(error?.message).toMatch(/The files of video \S+ have expired/);
 		if (at) expect(error?.message).toContain(at);
 		expect(shown(error)).toMatch(/new job/i);
 		expect(shown(error)).not.toMatch(WAIT_HINT);
@@ -110,7 +110,7 @@ describe('Create with Wait for Completion and Download Result', () => {
 		const { error } = await runAgainst(hosts.home, create({ maxRetries: 3, waitTimeout: 20 }, { downloadResult: true }));
 
 		expect(error?.message).toContain('video_new');
-		expect(error?.message).toMatch(/files? (have |has )?expired/i);
+		expect(error?.message).toMatch(/The files of video \S+ have expired/);
 		expect(error?.message).toContain(EXPIRED_ISO);
 		expect(shown(error)).toMatch(/new job/i);
 		expect(shown(error)).not.toMatch(WAIT_HINT);
