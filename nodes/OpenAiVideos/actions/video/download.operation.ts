@@ -74,7 +74,7 @@ async function contentError(connection: Connection, error: unknown, { videoId, v
 		status === 410 ||
 		(status === 404 && (/expired/i.test(serverText) || String(video?.status).toLowerCase() === 'expired' || (completed && expiresAt !== undefined && expiresAt.getTime() <= Date.now())));
 	const words = (message: string, description: string) =>
-		new NodeApiError(connection.context.getNode(), { videoId, status }, { message: `${message} (HTTP ${status}: ${serverText})`, description, httpCode: String(status) });
+		new NodeApiError(connection.context.getNode(), { videoId, status }, { message: `${message} (HTTP ${status}): ${serverText}`, description, httpCode: String(status) });
 	if (expired) {
 		return words(
 			`The files of video ${videoId} have expired${expiresAt ? ` (at ${expiresAt.toISOString()})` : ''}; the server no longer has them`,
