@@ -26,7 +26,7 @@ describe('the built package', () => {
 			'projectId',
 			'queryParameters',
 			'customHeaders',
-			'allowUnauthorizedCerts',
+			'ignoreSSLIssues',
 		]);
 	});
 });

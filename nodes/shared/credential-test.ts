@@ -95,7 +95,7 @@ async function ask(context: ICredentialTestFunctions, data: ICredentialDataDecry
 		followRedirect: false,
 		timeout: timeoutMs,
 		// Ignore SSL Issues: redirects are never followed here, so it concerns the Base URL's server only.
-		...(data.allowUnauthorizedCerts === true ? { rejectUnauthorized: false } : {}),
+		...(data.ignoreSSLIssues === true ? { rejectUnauthorized: false } : {}),
 	})) as Answer;
 }
 
