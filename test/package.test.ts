@@ -26,7 +26,7 @@ describe('the built package', () => {
 			'projectId',
 			'queryParameters',
 			'customHeaders',
-			'ignoreSSLIssues',
+			'allowUnauthorizedCerts',
 		]);
 	});
 });

@@ -95,7 +95,7 @@ async function ask(context: ICredentialTestFunctions, data: ICredentialDataDecry
 		followRedirect: false,
 		timeout: timeoutMs,
 		// Ignore SSL Issues: redirects are never followed here, so it concerns the Base URL's server only.
-		...(data.ignoreSSLIssues === true ? { rejectUnauthorized: false } : {}),
+		...(data.allowUnauthorizedCerts === true ? { rejectUnauthorized: false } : {}),
 	})) as Answer;
 }
 

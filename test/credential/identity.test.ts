@@ -40,7 +40,7 @@ test.each<[string, ICredentialDataDecryptedObject]>([
 test.each<[string, ICredentialDataDecryptedObject]>([
 	['the Base URL written with a trailing slash', { baseUrl: 'https://gateway.example.com/v1/' }],
 	['Query Parameters (they name no account)', queryParameters({ 'api-version': '2025-04-01' })],
-	['Ignore SSL Issues on', { ignoreSSLIssues: true }],
+	['Ignore SSL Issues on', { allowUnauthorizedCerts: true }],
 	['header names in other case and order', customHeaders({ 'x-route': 'eu', 'x-tenant': 'blue' })],
 ])('stays the same with %s', (_name, extra) => {
 	expect(identity(extra)).toBe(identity());

@@ -1,5 +1,5 @@
 /**
- * Issue 19, point 2: the credential's "Ignore SSL Issues (Insecure)" (`ignoreSSLIssues`)
+ * Issue 19, point 2: the credential's "Ignore SSL Issues (Insecure)" (`allowUnauthorizedCerts`)
  * against a self-signed https server made in the test (test/hostile/tls, valid 2000–2199). It
  * applies to every request of the node, the trigger, the pickers and the credential test, and only
  * to the Base URL's origin: a redirect to another host is verified as usual, and no credential
@@ -41,7 +41,7 @@ afterEach(async () => {
 
 /** The credential of the https home host, with Ignore SSL Issues on (or as given). */
 const insecure = (extra: ICredentialDataDecryptedObject = {}) =>
-	credentialsOf(hosts.home, { ignoreSSLIssues: true, ...customHeaders({ 'X-Tenant': 'blue' }), ...queryParameters({ tenant: 't1' }), ...extra });
+	credentialsOf(hosts.home, { allowUnauthorizedCerts: true, ...customHeaders({ 'X-Tenant': 'blue' }), ...queryParameters({ tenant: 't1' }), ...extra });
 
 async function testCredential(data: ICredentialDataDecryptedObject) {
 	await prepareEnvironment();
@@ -69,7 +69,7 @@ describe('without Ignore SSL Issues a self-signed server is refused, once, with 
 	});
 
 	test('Ignore SSL Issues off (false) is the same as not set', async () => {
-		const { error } = await runAgainst(hosts.home, get(), { credentials: credentialsOf(hosts.home, { ignoreSSLIssues: false }) });
+		const { error } = await runAgainst(hosts.home, get(), { credentials: credentialsOf(hosts.home, { allowUnauthorizedCerts: false }) });
 
 		expect(error?.message).toMatch(CERTIFICATE_PROBLEM);
 		expect(hosts.home.requests).toHaveLength(0);

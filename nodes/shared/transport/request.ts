@@ -52,7 +52,7 @@ export interface Connection {
 	 */
 	gateKey: string;
 	/** The credential's Ignore SSL Issues: certificates of the Base URL's origin are not verified. */
-	ignoreSSLIssues: boolean;
+	allowUnauthorizedCerts: boolean;
 	secrets: string[];
 	timeoutMs: number;
 	/** The execution's cancel signal. */
@@ -94,7 +94,7 @@ export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQU
 		baseUrl,
 		origin,
 		gateKey: `${origin} ${identity}`,
-		ignoreSSLIssues: credentials.ignoreSSLIssues === true,
+		allowUnauthorizedCerts: credentials.allowUnauthorizedCerts === true,
 		secrets: secretsOf(credentials),
 		timeoutMs: timeoutSeconds * 1000,
 		cancelSignal: cancelSignalOf(context),
@@ -130,7 +130,7 @@ async function exchange(
 		timeout: connection.timeoutMs,
 	};
 	// Ignore SSL Issues holds for the Base URL's origin only: any other host a redirect leads to is verified.
-	if (connection.ignoreSSLIssues && new URL(url).origin === connection.origin) options.skipSslCertificateValidation = true;
+	if (connection.allowUnauthorizedCerts && new URL(url).origin === connection.origin) options.skipSslCertificateValidation = true;
 	keepAbortSignal(options, anySignal(connection.cancelSignal, request.signal, timeout));
 	if (first && request.qs) options.qs = request.qs;
 	if (method !== 'GET' && request.body !== undefined) options.body = request.body;
