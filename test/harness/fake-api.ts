@@ -38,7 +38,7 @@ export interface JobPlan {
 	error?: { code: string; message: string };
 }
 
-/** A request or answer that breaks OpenAI's OpenAPI document (test/fake-api/spec.cjs). */
+/** A request or answer that breaks OpenAI's OpenAPI document (fake-api/spec.cjs). */
 export interface SpecViolation {
 	direction: 'request' | 'answer';
 	method: string;
