@@ -18,6 +18,15 @@ async function stateOf(promise: Promise<unknown>): Promise<'settled' | 'pending'
 	return settled ? 'settled' : 'pending';
 }
 
+/** A 10-minute wait is still pending, then resolves at once when its signal aborts. */
+async function expectEndsOnAbort(wait: (ms: number, signal: AbortSignal) => Promise<void>): Promise<void> {
+	const controller = new AbortController();
+	const waiting = wait(600_000, controller.signal);
+	expect(await stateOf(waiting)).toBe('pending');
+	controller.abort();
+	await expect(waiting).resolves.toBeUndefined();
+}
+
 describe('sleepFrom', () => {
 	it("takes n8n-workflow's sleep when it exports one", () => {
 		const sleep = async () => {};
@@ -41,13 +50,7 @@ describe('timerSleep (no n8n-workflow sleep)', () => {
 		await expect(sleeping).resolves.toBeUndefined();
 	});
 
-	it("ends at once when the caller's signal aborts", async () => {
-		const controller = new AbortController();
-		const sleeping = timerSleep(600_000, controller.signal);
-		expect(await stateOf(sleeping)).toBe('pending');
-		controller.abort();
-		await expect(sleeping).resolves.toBeUndefined();
-	});
+	it("ends at once when the caller's signal aborts", () => expectEndsOnAbort(timerSleep));
 
 	it('does not start when the signal has aborted already', async () => {
 		expect(await stateOf(timerSleep(600_000, AbortSignal.abort()))).toBe('settled');
@@ -55,13 +58,7 @@ describe('timerSleep (no n8n-workflow sleep)', () => {
 });
 
 describe('pause, with the sleep it picked', () => {
-	it("ends at once when the caller's signal aborts", async () => {
-		const controller = new AbortController();
-		const pausing = pause(600_000, controller.signal);
-		expect(await stateOf(pausing)).toBe('pending');
-		controller.abort();
-		await expect(pausing).resolves.toBeUndefined();
-	});
+	it("ends at once when the caller's signal aborts", () => expectEndsOnAbort(pause));
 
 	/** pause.ts loaded anew over an n8n-workflow whose `sleep` is the given value. */
 	async function pauseOver(sleep: unknown): Promise<typeof pause> {
@@ -87,12 +84,8 @@ describe('pause, with the sleep it picked', () => {
 	it('runs on an AbortSignal.timeout when n8n-workflow has no sleep, and still ends on abort', async () => {
 		const timeouts = jest.spyOn(AbortSignal, 'timeout');
 		const pauseWithoutSleep = await pauseOver(undefined);
-		const controller = new AbortController();
-		const pausing = pauseWithoutSleep(600_000, controller.signal);
-		expect(await stateOf(pausing)).toBe('pending');
+		await expectEndsOnAbort(pauseWithoutSleep);
 		expect(timeouts).toHaveBeenCalledWith(600_000);
-		controller.abort();
-		await expect(pausing).resolves.toBeUndefined();
 		await expect(pauseWithoutSleep(20)).resolves.toBeUndefined();
 		expect(timeouts).toHaveBeenLastCalledWith(20);
 	});
