@@ -1,5 +1,5 @@
 // Serves large video files from a child process, so the benchmark measures only the downloading side.
-const { startFakeApi } = require('../test/fake-api/server.cjs');
+const { startFakeApi } = require('../fake-api/server.cjs');
 
 const MiB = 1024 * 1024;
 

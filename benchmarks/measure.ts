@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /** Samples the process's resident memory while a task runs. */
 export async function withPeakRss<T>(task: () => Promise<T>): Promise<{ result: T; baselineRss: number; peakRss: number; ms: number }> {
 	global.gc?.();

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /** `npm run bench`: prints the package's speed and memory figures. */
 import { benchBatch } from './batch';
 import { benchCredentials } from './credentials';

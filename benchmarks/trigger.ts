@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * The trigger over a timeline of 10,000 videos, created and finished in batches, each poll through
  * n8n-core's PollContext with one persisting workflow: requests per poll and static data size.

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 import { credentialsFor, startFakeApi } from '../test/harness/fake-api';
 import { runNode } from '../test/harness/run-node';
 import { report } from './measure';

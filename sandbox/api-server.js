@@ -1,6 +1,6 @@
 'use strict';
 /*
- * The sandbox's Videos API on a fixed port: the fake of the tests (test/fake-api/server.cjs) behind a
+ * The sandbox's Videos API on a fixed port: the fake of the tests (fake-api/server.cjs) behind a
  * small front server that
  *   - accepts any API key (it passes the fake's own key on), so no key is needed;
  *   - lets every job finish a few seconds after it was created, polled every second;
@@ -16,7 +16,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 
-const { startFakeApi } = require('../test/fake-api/server.cjs');
+const { startFakeApi } = require('../fake-api/server.cjs');
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const FAKE_KEY = 'sk-sandbox';

@@ -3,7 +3,8 @@
 /*
  * `npm start` (also `npm run dev`): try the package in a real n8n, with no API key.
  *
- *   1. installs this project's dependencies if node_modules is missing (`npm ci`), builds (`npm run build`);
+ *   1. installs this project's dependencies if node_modules is missing or older than package-lock.json
+ *      (`npm ci`, scripts/ensure-dependencies.js), builds (`npm run build`);
  *   2. installs (once, cached) the real n8n the e2e suite uses (e2e/n8n-install.js);
  *   3. packs this package and installs the tarball into the sandbox's own n8n user folder, as the
  *      README's manual install does (e2e/package.js);
@@ -19,7 +20,8 @@
  *
  * Env: SANDBOX_DIR (default <repo>/.sandbox), SANDBOX_N8N_PORT (5678), SANDBOX_API_PORT (4010);
  *      N8N_E2E_DIR, N8N_E2E_VERSION (which n8n, see e2e/n8n-install.js).
- * Plain Node 20+, no dependencies.
+ * Plain Node 20+: it requires nothing but Node's own modules until the dependencies are installed
+ * (the sandbox API, sandbox/api-server.js, uses the fake API's devDependencies: required after step 1).
  */
 const fs = require('node:fs');
 const net = require('node:net');
@@ -30,7 +32,7 @@ const { N8nCli, spawnCollect } = require('../e2e/n8n-cli');
 const { startN8nServer, freePort } = require('../e2e/n8n-server');
 const { packPackage, installIntoUserFolder } = require('../e2e/package');
 const { cleanups, runCleanups } = require('../e2e/lib/cleanups');
-const { startSandboxApi } = require('./api-server');
+const { installIfNeeded, npmEnv } = require('../scripts/ensure-dependencies');
 const { OWNER, CREDENTIAL, sandboxCredential, sandboxWorkflows, fingerprint } = require('./n8n-data');
 
 const ROOT = path.join(__dirname, '..');
@@ -54,11 +56,7 @@ async function step(title, fn) {
 
 /** npm in this repository; its output is shown only when it fails. */
 async function npm(args, { timeoutMs = 600_000 } = {}) {
-	const env = { ...process.env, npm_config_yes: 'true' };
-	// Left by `npx -p node@24 npm start`; an install script calling npx would run node@24 instead of
-	// its own package (npm before 11.19 runs eslint-plugin-n8n-nodes-base's, see package.json#allowScripts).
-	delete env.npm_config_package;
-	const result = await spawnCollect('npm', args, { cwd: ROOT, env, timeoutMs });
+	const result = await spawnCollect('npm', args, { cwd: ROOT, env: npmEnv(), timeoutMs });
 	if (result.code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`.slice(-4000));
 }
 
@@ -177,9 +175,7 @@ async function main() {
 	const logFile = path.join(DIR, 'n8n.log');
 	const state = fs.existsSync(path.join(home, '.n8n', 'database.sqlite')) ? readState() : {};
 
-	if (!fs.existsSync(path.join(ROOT, 'node_modules', '.package-lock.json'))) {
-		await step('installing the project\'s dependencies (npm ci)', () => npm(['ci'], { timeoutMs: 30 * 60_000 }));
-	}
+	await step('checking the project\'s dependencies', () => installIfNeeded({ log: say }));
 	await step('building the package (npm run build)', () => npm(['run', 'build']));
 	const install = await step('getting n8n (installed once, then taken from its cache)', () => ensureN8n({ log: say }));
 	say(`n8n ${install.version} on Node ${install.nodeVersion}, from ${install.dir}`);
@@ -188,6 +184,7 @@ async function main() {
 	say(installed);
 	writeState(state);
 
+	const { startSandboxApi } = require('./api-server'); // needs the devDependencies installed above
 	const sandbox = await step('starting the sandbox Videos API', () => startSandboxApi({ port: API_PORT }));
 	cleanups.push(() => sandbox.close());
 	const cli = new N8nCli(install, { home, filesDir });

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 import path from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';

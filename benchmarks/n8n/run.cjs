@@ -2,7 +2,7 @@
 'use strict';
 /*
  * `npm run bench:n8n`: issue 14's table, measured in ONE real n8n (the e2e suite's cached n8n
- * 2.40.7, `n8n start`) against the fake API (test/fake-api, in this process): this node with its
+ * 2.40.7, `n8n start`) against the fake API (fake-api/, in this process): this node with its
  * defaults and n8n's own OpenAI node (Video → Generate) alternately; prints both columns, their
  * ratio (this node ÷ n8n's: below 1 is better) and the machine's load.
  *
@@ -13,7 +13,7 @@
 const os = require('node:os');
 const path = require('node:path');
 
-const { startFakeApi } = require('../../test/fake-api/server.cjs');
+const { startFakeApi } = require('../../fake-api/server.cjs');
 const { childDownload } = require('../lib/child-download.cjs');
 const { readSettings } = require('./settings.cjs');
 const { startBenchN8n } = require('./instance.cjs');

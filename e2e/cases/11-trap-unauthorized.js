@@ -8,7 +8,7 @@ const { nodeErrorOf, describeRun } = require('../n8n-cli');
 const { loadTestWorkflow, prepare } = require('../lib/workflows');
 const { WRONG_CREDENTIAL, WRONG_KEY, requestsOf } = require('../lib/context');
 
-const SERVER_MESSAGE = 'Incorrect API key provided'; // test/fake-api/server.cjs
+const SERVER_MESSAGE = 'Incorrect API key provided'; // fake-api/server.cjs
 
 module.exports = {
 	title: 'trap: a 401 shows the server\'s message',

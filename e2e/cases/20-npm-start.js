@@ -1,23 +1,34 @@
 'use strict';
 /*
- * `npm start` (sandbox/start.js) as a newcomer runs it: it comes up, n8n answers on its port with
- * the example workflows and the sandbox credential imported, example 1 run in that n8n writes a
- * playable MP4 (the sandbox's fixture), and Ctrl-C stops n8n and the sandbox API.
+ * `npm start` (sandbox/start.js) as a newcomer runs it, in a fresh `git clone` of this repository's
+ * HEAD (no node_modules, no dist/: commit first): it installs the dependencies, builds, comes up,
+ * n8n answers on its port with the example workflows and the sandbox credential imported, example 1
+ * run in that n8n writes a playable MP4 (the sandbox's fixture), and Ctrl-C stops n8n and the
+ * sandbox API.
  *
- * It runs in a fresh sandbox folder in the run folder, on free ports (SANDBOX_N8N_PORT,
- * SANDBOX_API_PORT) so that a `npm start` of the developer's own can keep running, and with the
- * suite's n8n (N8N_E2E_DIR is passed on). Ctrl-C is a SIGINT to the process group, as a terminal sends it.
+ * The clone and its sandbox folder live in the run folder; free ports (SANDBOX_N8N_PORT,
+ * SANDBOX_API_PORT) let a `npm start` of the developer's own keep running; the suite's n8n is used
+ * (N8N_E2E_DIR is passed on), so only the n8n install is not cold. Ctrl-C is a SIGINT to the
+ * process group, as a terminal sends it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { freePort } = require('../n8n-server');
 const { waitFor } = require('../lib/context');
 const { OWNER, CREDENTIAL } = require('../../sandbox/n8n-data');
 const { FIXTURES, SAMPLE_VIDEO } = require('../../sandbox/api-server');
 
 const READY = /\[sandbox\] ready in/;
-const START_TIMEOUT_MS = 600_000;
+// npm ci (1–5 minutes on a busy 2-core machine), the build, the pack and n8n's start
+const START_TIMEOUT_MS = 1_200_000;
+
+/** A fresh clone of the repository's HEAD, as a newcomer gets it. */
+function cloneRepository(root, destination) {
+	const result = spawnSync('git', ['clone', '--quiet', root, destination], { encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`git clone ${root} failed: ${result.stderr}`);
+	return destination;
+}
 
 /** `npm start` in its own process group; collects its output. */
 function startSandbox(root, env) {
@@ -66,10 +77,16 @@ async function runFromEditor(rest, workflowId, triggerName) {
 
 module.exports = {
 	title: 'npm start',
-	async run({ root, runDir, cleanups }, t) {
+	async run({ root, runDir, cleanups, note }, t) {
+		const clone = cloneRepository(root, path.join(runDir, 'npm-start-clone'));
+		t.equal(
+			['node_modules', 'dist'].filter((entry) => fs.existsSync(path.join(clone, entry))),
+			[],
+			'the clone has no node_modules and no dist/',
+		);
 		const dir = path.join(runDir, 'sandbox');
 		const [n8nPort, apiPort] = [await freePort(), await freePort()];
-		const sandbox = startSandbox(root, { SANDBOX_DIR: dir, SANDBOX_N8N_PORT: String(n8nPort), SANDBOX_API_PORT: String(apiPort) });
+		const sandbox = startSandbox(clone, { SANDBOX_DIR: dir, SANDBOX_N8N_PORT: String(n8nPort), SANDBOX_API_PORT: String(apiPort) });
 		const stop = () => {
 			try {
 				process.kill(-sandbox.child.pid, 'SIGINT');
@@ -81,8 +98,10 @@ module.exports = {
 		cleanups.push(stop);
 
 		const ready = await waitFor(() => READY.test(sandbox.output.text), { timeoutMs: START_TIMEOUT_MS, intervalMs: 500 });
-		t.ok(ready, '`npm start` comes up', sandbox.output.text.slice(-3000));
+		t.ok(ready, '`npm start` comes up in the fresh clone', sandbox.output.text.slice(-3000));
+		t.match(sandbox.output.text, /installing the dependencies \(npm ci\)/, 'it installed the dependencies itself');
 		if (!ready) return;
+		for (const line of sandbox.output.text.match(/\[sandbox\] (checking the project's dependencies: done|ready) in .*/g) ?? []) note(`fresh clone, npm start: ${line}`);
 		t.match(sandbox.output.text, new RegExp(`http://localhost:${n8nPort}`), 'it prints the editor\'s URL');
 		t.match(sandbox.output.text, new RegExp(`${OWNER.email}\\s+/\\s+${OWNER.password}`), 'it prints how to log in');
 

@@ -29,7 +29,7 @@ const { startPostgres, startRedis } = require('../lib/queue-services');
 const { loadExample, loadTestWorkflow, prepare, setParameter } = require('../lib/workflows');
 const { CREDENTIAL, credentialsFor, requestsOf, waitFor } = require('../lib/context');
 const { scenario, total } = require('../lib/retry-scenario');
-const { patternStream } = require('../../test/fake-api/content.cjs');
+const { patternStream } = require('../../fake-api/content.cjs');
 
 /**
  * The largest file n8n's database binary mode can hand back from PostgreSQL: node-postgres reads

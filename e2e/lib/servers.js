@@ -1,7 +1,7 @@
 'use strict';
 /*
  * Loopback servers of the suite, in this process:
- *   - the fake OpenAI Videos API of the unit tests (test/fake-api/server.cjs);
+ *   - the fake OpenAI Videos API of the unit tests (fake-api/server.cjs);
  *   - an "assets" server on another port, i.e. another origin: it serves the reference image
  *     an HTTP Request node fetches, and plays the storage host a /content redirect may lead to.
  *     It records every request (method, url, headers).
@@ -10,7 +10,7 @@ const http = require('node:http');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
-const { startFakeApi } = require(path.join(__dirname, '..', '..', 'test', 'fake-api', 'server.cjs'));
+const { startFakeApi } = require(path.join(__dirname, '..', '..', 'fake-api', 'server.cjs'));
 
 /** CRC-32 for the PNG chunks. */
 function crc32(buffer) {

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * The credential test (nodes/OpenAiVideos/methods/credentialTest.ts) against every server profile
  * of the fake, called the way n8n's CredentialsTester calls a node's test function:

@@ -1,5 +1,6 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
- * The fake held to OpenAI's OpenAPI document (test/fake-api/openapi/, spec.cjs), on the wire with
+ * The fake held to OpenAI's OpenAPI document (fake-api/openapi/, fake-api/spec.cjs), on the wire with
  * fetch: what the real API rejects, the fake rejects too (400 in the API's error shape, and
  * recorded so the test fails even if a client shrugged the 400 off); where the reference and the
  * document disagree, the reference wins (spec-overrides.cjs).
@@ -13,10 +14,8 @@ import {
 	type FakeApiProfile,
 } from '../harness/fake-api';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadSpec } = require('./spec.cjs') as { loadSpec(options?: { validateSchema?: boolean }): CompiledSpec };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { OVERRIDES } = require('./spec-overrides.cjs') as { OVERRIDES: Array<{ where: string; why: string }> };
+const { loadSpec } = require('../../fake-api/spec.cjs') as { loadSpec(options?: { validateSchema?: boolean }): CompiledSpec };
+const { OVERRIDES } = require('../../fake-api/spec-overrides.cjs') as { OVERRIDES: Array<{ where: string; why: string }> };
 
 type Validator = (data: unknown) => boolean;
 interface CompiledSpec {

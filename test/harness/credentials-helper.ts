@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 import { Credentials } from 'n8n-core';
 import { ICredentialsHelper } from 'n8n-workflow';
 import type {

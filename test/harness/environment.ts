@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Sets up what n8n-core needs in a bare process: a user folder and the binary data service,
  * either in memory ("default") or on the filesystem, as an n8n instance would.

@@ -1,4 +1,5 @@
-/** Typed access to the loopback fake of the OpenAI Videos API in test/fake-api/. */
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
+/** Typed access to the loopback fake of the OpenAI Videos API in fake-api/. */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { Readable } from 'node:stream';
 
@@ -37,7 +38,7 @@ export interface JobPlan {
 	error?: { code: string; message: string };
 }
 
-/** A request or answer that breaks OpenAI's OpenAPI document (test/fake-api/spec.cjs). */
+/** A request or answer that breaks OpenAI's OpenAPI document (fake-api/spec.cjs). */
 export interface SpecViolation {
 	direction: 'request' | 'answer';
 	method: string;
@@ -79,7 +80,7 @@ export interface FakeApi {
 	takeSpecViolations(): SpecViolation[];
 }
 
-/** Server profiles of the fake (test/fake-api/profiles.cjs); 'openai' is the default. */
+/** Server profiles of the fake (fake-api/profiles.cjs); 'openai' is the default. */
 export type FakeApiProfile =
 	| 'openai'
 	| 'litellm'
@@ -98,8 +99,7 @@ export interface FakeApiOptions {
 	profileOptions?: Record<string, unknown>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const server = require('../fake-api/server.cjs') as {
+const server = require('../../fake-api/server.cjs') as {
 	startFakeApi(options?: FakeApiOptions & { apiKey?: string }): Promise<FakeApi>;
 };
 
@@ -127,7 +127,7 @@ export function assertNoSpecViolations(): void {
 	const left = [...openFakes].flatMap((api) => api.takeSpecViolations());
 	if (left.length === 0) return;
 	throw new Error(
-		`The fake API saw ${left.length} violation(s) of OpenAI's OpenAPI document (test/fake-api/openapi/):\n` +
+		`The fake API saw ${left.length} violation(s) of OpenAI's OpenAPI document (fake-api/openapi/):\n` +
 			left.map((violation) => `  - ${described(violation)}`).join('\n') +
 			'\nFix the request or the fake; a test that breaks the document on purpose takes them with takeSpecViolations(api).',
 	);

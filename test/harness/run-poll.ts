@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Runs a polling trigger the way an n8n instance does: one Workflow whose static data persists
  * between polls, each poll through n8n-core's PollContext and TriggersAndPollers. Static data is

@@ -1,6 +1,6 @@
 /**
  * Jest setup (jest.config.js, setupFilesAfterEnv): after every test, each fake API still open must
- * have no spec violation left (test/fake-api/spec.cjs). So a request the node sends that OpenAI's
+ * have no spec violation left (fake-api/spec.cjs). So a request the node sends that OpenAI's
  * OpenAPI document rejects fails the test even when the node took the fake's 400 in its stride,
  * and so does an answer of the fake that the document does not declare.
  *

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Captures what n8n logs while a test runs: n8n-core's engine logs through n8n-workflow's
  * LoggerProxy, its execution contexts and error reporter through the backend Logger instance.

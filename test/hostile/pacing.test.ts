@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Issue 10, point 3 (pacing): long retry-afters fail at once (no timer overflows), polls are spaced
  * at least 500 ms apart whatever the server hints, and Cancel ends everything within a second.

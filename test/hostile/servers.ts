@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Small hostile `node:http` servers for the hostile-server tests: each host records every request
  * (method, raw path as received, headers, body, arrival time) and answers with the test's own

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /** The README's Layout section names every source file of the package, and names none that is gone. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Aquiles-Image: status "processing", no completed_at/expires_at, progress in steps of 10, one
  * job at a time (503 "The limit of 1 concurrent tasks has been reached"), content 500 (plain text) before completion, 403 for a bad key, errors as

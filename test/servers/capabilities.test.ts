@@ -1,5 +1,5 @@
 /**
- * Each claim of the README's server table (test/fake-api/capabilities.cjs) against the fake's
+ * Each claim of the README's server table (fake-api/capabilities.cjs) against the fake's
  * profile(s) of its row, through n8n's engine: a cell that starts with "yes" runs without an error,
  * one that starts with "error" stops with one. The details after that first word (IDs, retries,
  * the messages) are the subject of each server's own test file here; waiting is too (a Create here

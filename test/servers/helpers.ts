@@ -1,6 +1,7 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Runs the OpenAI Videos node and trigger through n8n's engine against one server profile of the
- * loopback fake (test/fake-api/profiles.cjs): the servers that carry the Videos API on (issue 5).
+ * loopback fake (fake-api/profiles.cjs): the servers that carry the Videos API on (issue 5).
  */
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';

@@ -1,5 +1,6 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
- * The server profiles of the fake themselves (test/fake-api/profiles.cjs), on the wire with
+ * The server profiles of the fake themselves (fake-api/profiles.cjs), on the wire with
  * fetch: what the node tests in this folder rely on, and the parts no node operation can reach.
  */
 import { API_KEY, startFakeApi, type FakeApiProfile } from '../harness/fake-api';

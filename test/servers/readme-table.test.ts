@@ -1,6 +1,7 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * The README's server table ("Servers that carry the API on") is SERVER_TABLE of
- * test/fake-api/capabilities.cjs, to the character; capabilities.test.ts proves each claim in it
+ * fake-api/capabilities.cjs, to the character; capabilities.test.ts proves each claim in it
  * against the fake's profiles. To change the table, change capabilities.cjs and paste what this
  * test prints.
  */
@@ -25,7 +26,7 @@ test("the README's server table is the one capabilities.cjs renders", () => {
 	const actual = tableIn(readFileSync(README, 'utf8'), expected.split('\n')[0]);
 	if (actual !== expected) {
 		throw new Error(
-			`README.md's server table differs from test/fake-api/capabilities.cjs. The table should read:\n\n${expected}\n\n` +
+			`README.md's server table differs from fake-api/capabilities.cjs. The table should read:\n\n${expected}\n\n` +
 				`README.md has:\n\n${actual ?? '(no table with that header)'}\n`,
 		);
 	}

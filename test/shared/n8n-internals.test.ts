@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Each reach into n8n's internals (nodes/shared/n8n-internals.ts) beside the n8n behaviour that
  * makes it necessary: when n8n changes under one of them, its test here fails.

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /** The rate-limit gate and the connection slots, on the real clock with short times (no servers). */
 import { gateOf, Semaphore, withSlot } from '../../../nodes/shared/transport/gate';
 

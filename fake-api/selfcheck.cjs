@@ -1,6 +1,6 @@
 'use strict';
 /*
- * Self-check for the fake OpenAI Videos API: `node test/fake-api/selfcheck.cjs`.
+ * Self-check for the fake OpenAI Videos API: `node fake-api/selfcheck.cjs`.
  * Exercises every route once with global fetch and prints `selfcheck ok`.
  */
 const assert = require('node:assert/strict');
