@@ -19,7 +19,7 @@ import { jobSettingsOf, runSettingsOf, type JobSettings } from '../helpers/setti
 import { expectVideoJob, jobError } from './job-errors';
 import { JobLedger } from './ledger';
 import { prepareJobRequest, toApiRequest, type JobRequest, type PaidOperation } from './request';
-import { firstCheckDelayMs, JobWatcher } from './watcher';
+import { firstCheck, JobWatcher, type FirstCheck } from './watcher';
 
 interface Plan {
 	request: JobRequest;
@@ -44,7 +44,7 @@ function onErrorOf(context: IExecuteFunctions): 'stop' | 'regular' | 'errorOutpu
 	return context.getNode().onError === 'continueErrorOutput' ? 'errorOutput' : 'regular';
 }
 
-async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firstDelayMs: number }> {
+async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; first: FirstCheck }> {
 	const { request, settings } = plan;
 	const { itemIndex } = request;
 	try {
@@ -52,7 +52,7 @@ async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firs
 		expectVideoJob(run.context.getNode(), request.endpoint, response.body);
 		const job = { ...(response.body as IDataObject) };
 		run.ledger.record(itemIndex, { job, video: job });
-		return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };
+		return { job, first: firstCheck(response.headers, settings.pollIntervalMs) };
 	} catch (error) {
 		if (!mayHaveStartedJob(error)) throw asNodeError(run.context.getNode(), error);
 		const reason = (error as Error).message;
@@ -77,12 +77,12 @@ async function runItem(run: Run, plan: Plan): Promise<Outcome> {
 	let job = remembered?.job;
 	let video = remembered?.video;
 	try {
-		let firstDelayMs = 0;
-		if (!job) ({ job, firstDelayMs } = await createJob(run, plan));
+		let first: FirstCheck = { delayMs: 0 };
+		if (!job) ({ job, first } = await createJob(run, plan));
 		video ??= job;
 		if (!settings.waitForCompletion) return { ok: true, item: { json: video } };
 		const jobId = String(job.id);
-		const outcome = await run.watcher.wait(video, settings, firstDelayMs, run.stop.signal);
+		const outcome = await run.watcher.wait(video, settings, first, run.stop.signal);
 		video = outcome.video;
 		run.ledger.record(itemIndex, { video });
 		if (outcome.state === 'timedOut') {
