@@ -69,6 +69,19 @@ describe('every wait has a deadline', () => {
 		expect(ms).toBeLessThan(15_000);
 	});
 
+	test('a /content body that stalls before its first byte fails the same way and is retried', async () => {
+		hosts.home.handle = (_request, response) => {
+			response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
+			response.flushHeaders();
+		};
+
+		const { error, ms } = await runAgainst(hosts.home, download({ requestTimeout: 1, maxRetries: 1 }));
+
+		expect(error?.message).toMatch(/^The download of video video_1 broke off after 0 bytes: no data for 1 s \(2 tries\)$/);
+		expect(hosts.home.requests).toHaveLength(2);
+		expect(ms).toBeLessThan(15_000);
+	});
+
 	test('a /content that never sends its headers fails after the Request Timeout', async () => {
 		hosts.home.handle = hang;
 
