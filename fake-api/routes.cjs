@@ -143,10 +143,13 @@ function listVideos(ctx) {
 		first_id: data.length ? data[0].id : null,
 		last_id: data.length ? data[data.length - 1].id : null,
 		has_more: items.length > limit,
-	}, pollHintHeaders(ctx, data.map((video) => video.id)));
+	});
 }
 
-/** OpenAI's poll hint, when the job's plan sets one (on creates, retrieves and lists). */
+/**
+ * OpenAI's poll hint, when the job's plan sets one: on creates and retrieves only. Nothing in the
+ * API reference or OpenAI's SDKs says list answers carry it (the SDKs read it from retrieves).
+ */
 // source: openai/openai-python src/openai/resources/beta/threads/runs/runs.py (poll(): waits `openai-poll-after-ms` between checks); on video jobs: none found (assumed the same header)
 function pollHintHeaders(ctx, ids) {
 	const hints = ids.map((id) => ctx.store.planOf(id)?.pollAfterMs).filter((ms) => ms != null);

@@ -26,7 +26,7 @@
  *   jobPlan            plan copied onto each job created by POST (create/remix/edit/extend):
  *                      { pollsUntilDone = 2, outcome = 'completed' | 'failed',
  *                        pollAfterMs, completeAfterMs, contentSize?, error? }
- *                      pollAfterMs: `openai-poll-after-ms` on the create answer and on each GET
+ *                      pollAfterMs: `openai-poll-after-ms` on the create answer and on each GET of the job (never on lists)
  *                      completeAfterMs: the job completes by the clock, that many ms after creation
  *                      contentSize: the job's video is a deterministic stream of that many bytes
  *   addVideo(partial)  -> Video (defaults: id video_<n>, status 'completed', progress 100, ...)

@@ -18,6 +18,10 @@
  *   store-N     a Transform that joins chunks to N KiB before store (N = 256, 1024, 4096)
  *   iter-store  store of a Readable.from(an async generator reading the body), the shape a node
  *               gets when it wraps the body itself
+ *   ours-0.2    store with what 0.2.0's download.ts adds around the body (issue 21): peek() (read
+ *               the first chunk, unshift it back), an emit() wrapper counting 'data' bytes, and a
+ *               stall watchdog waking every second
+ *   peek-store, emit-store, watch-store   one of those three each
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -50,6 +54,50 @@ function coalescer(size) {
 			done();
 		},
 	});
+}
+
+/** The first chunk of a stream, put back (0.2.0's peek). */
+async function peek(stream) {
+	let chunk = stream.read();
+	while (chunk === null && !stream.readableEnded) {
+		await new Promise((resolve) => {
+			stream.once('readable', resolve);
+			stream.once('end', resolve);
+			stream.once('error', resolve);
+		});
+		chunk = stream.read();
+	}
+	if (chunk) stream.unshift(chunk);
+	return chunk ?? undefined;
+}
+
+/** 0.2.0's emit() wrapper: counts the bytes of every 'data' event. */
+function countByEmit(stream) {
+	const counted = { bytes: 0, lastChunkAt: Date.now() };
+	const emit = stream.emit;
+	stream.emit = function (event, ...args) {
+		if (event === 'data') {
+			counted.bytes += args[0].length;
+			counted.lastChunkAt = Date.now();
+		}
+		return emit.call(this, event, ...args);
+	};
+	return counted;
+}
+
+/** 0.2.0's stall watchdog: wakes every second until stopped. */
+function watchdog(stream, sleep) {
+	const stop = new AbortController();
+	void (async () => {
+		while (!stop.signal.aborted && !stream.destroyed) {
+			try {
+				await sleep(1000, stop.signal);
+			} catch {
+				// stopped
+			}
+		}
+	})();
+	return () => stop.abort();
 }
 
 function sources({ modules, apiKey }) {
@@ -103,7 +151,23 @@ function sinks({ modules }) {
 		const binary = await core().prepareBinaryData(body, 'lab-execution', 'lab-workflow', 'video.mp4', 'video/mp4');
 		return binary.bytes ?? binary.fileSize;
 	};
+	const watched = async (body, { usePeek, useEmit, useWatch }) => {
+		if (usePeek) await peek(body);
+		const counted = useEmit ? countByEmit(body) : undefined;
+		const stop = useWatch ? watchdog(body, require(path.join(modules, 'n8n-workflow')).sleep) : () => {};
+		try {
+			const bytes = await store(body);
+			if (counted && counted.bytes !== bytes) throw new Error(`counted ${counted.bytes} of ${bytes}`);
+			return bytes;
+		} finally {
+			stop();
+		}
+	};
 	return {
+		'ours-0.2': async (body) => await watched(body, { usePeek: true, useEmit: true, useWatch: true }),
+		'peek-store': async (body) => await watched(body, { usePeek: true }),
+		'emit-store': async (body) => await watched(body, { useEmit: true }),
+		'watch-store': async (body) => await watched(body, { useWatch: true }),
 		async file(body) {
 			const target = path.join(os.tmpdir(), `download-lab-${process.pid}-${Date.now()}.bin`);
 			await pipeline(body, fs.createWriteStream(target));

@@ -50,9 +50,10 @@ async function main() {
 	try {
 		for (const figure of figures(settings)) {
 			const figureStarted = Date.now();
-			const runs = Object.fromEntries(settings.sides.map((side) => [side, []]));
+			const sides = settings.sides.filter((side) => !figure.sides || figure.sides.includes(side));
+			const runs = Object.fromEntries(sides.map((side) => [side, []]));
 			for (let round = 0; round < figure.rounds; round++) {
-				const order = round % 2 === 0 ? settings.sides : [...settings.sides].reverse();
+				const order = round % 2 === 0 ? sides : [...sides].reverse();
 				for (const side of order) runs[side].push(await figure.measure({ n8n, api, settings }, side));
 			}
 			const combine = figure.combine ?? ((list) => list[0]);

@@ -5,14 +5,15 @@
  *
  *   BENCH_N8N_HINT_MS          poll hint the fake sends (openai-poll-after-ms)   1000
  *   BENCH_N8N_NOTICE_JOB_MS    (a) the job's duration                            5000
- *   BENCH_N8N_FEW_ITEMS        (b) items                                         5        quick 3
- *   BENCH_N8N_FEW_JOB_MS       (b) each job's duration                           5000
+ *   BENCH_N8N_FEW_ITEMS        (b), (b1) items                                   5        quick 3
+ *   BENCH_N8N_FEW_JOB_MS       (b), (b1) each job's duration                     5000
  *   BENCH_N8N_MANY_ITEMS       (c) items                                         20       quick 6
  *   BENCH_N8N_MANY_JOB_MS      (c) each job's duration                           30000    quick 5000
  *   BENCH_N8N_DOWNLOAD_MIB     (d) file size                                     256      quick 64
  *   BENCH_N8N_DOWNLOAD_ROUNDS  (d) runs per node (median)                        3        quick 1
  *   BENCH_N8N_BIG_MIB          (e) file size                                     1024     quick 256
- *   BENCH_N8N_FIGURES          which figures, e.g. "a,d"                         a,b,c,d,e
+ *   BENCH_N8N_BIG_ROUNDS       (e) runs per node (median)                        3        quick 1
+ *   BENCH_N8N_FIGURES          which figures, e.g. "a,d"                         a,b,b1,c,d,e
  *   BENCH_N8N_SIDES            which nodes: "ours", "n8n" or both                ours,n8n
  *   BENCH_N8N_NODE_OPTIONS     NODE_OPTIONS for the n8n process, e.g. "--max-semi-space-size=1"
  *   BENCH_N8N_KEEP=1           keep the run folder (n8n user folder, log, database)
@@ -44,7 +45,8 @@ function readSettings() {
 		downloadMiB: number('BENCH_N8N_DOWNLOAD_MIB', 256, 64),
 		downloadRounds: number('BENCH_N8N_DOWNLOAD_ROUNDS', 3, 1),
 		bigMiB: number('BENCH_N8N_BIG_MIB', 1024, 256),
-		figures: list('BENCH_N8N_FIGURES', 'a,b,c,d,e'),
+		bigRounds: number('BENCH_N8N_BIG_ROUNDS', 3, 1),
+		figures: list('BENCH_N8N_FIGURES', 'a,b,b1,c,d,e'),
 		sides: list('BENCH_N8N_SIDES', 'ours,n8n'),
 		nodeOptions: process.env.BENCH_N8N_NODE_OPTIONS ?? '',
 		keep: process.env.BENCH_N8N_KEEP === '1',

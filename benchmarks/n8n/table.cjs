@@ -3,7 +3,7 @@
 const LABELS = { n8n: "n8n's node", ours: 'this node' };
 
 function ratioText(result) {
-	if (!result.ours || !result.n8n) return '';
+	if (!result.ours || !result.n8n) return '–';
 	return result.ours.values
 		.map((value, i) => (result.n8n.values[i] ? `${(value / result.n8n.values[i]).toFixed(2)}×` : '–'))
 		.join(' / ');
@@ -15,7 +15,7 @@ function printTable(rows, sides) {
 	console.log(`| ${header.join(' | ')} |`);
 	console.log(`|${header.map(() => '---').join('|')}|`);
 	for (const { figure, result } of rows) {
-		const cells = [`(${figure.key}) ${figure.title}`, ...columns.map((side) => result[side].text), ratioText(result), figure.goal];
+		const cells = [`(${figure.key}) ${figure.title}`, ...columns.map((side) => result[side]?.text ?? '–'), ratioText(result), figure.goal];
 		console.log(`| ${cells.join(' | ')} |`);
 	}
 }

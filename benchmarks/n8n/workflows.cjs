@@ -5,6 +5,7 @@
  *     -> Split Out (body.items: one item per prompt)
  *     -> the node under test with its defaults
  *        ours: OpenAI Videos, Video -> Create (wait for completion, download)
+ *        oursPoll1: the same with the option Poll Interval 1 s
  *        n8n:  n8n's OpenAI node 2.3 (@n8n/n8n-nodes-langchain.openAi), Video -> Generate
  *              (creates, polls every 10 s, downloads)
  * and the credentials both use, pointed at the fake API.
@@ -23,12 +24,15 @@ function credentialsFor(baseUrl, apiKey) {
 	];
 }
 
+const OURS = {
+	type: 'n8n-nodes-openai-videos.openAiVideos',
+	typeVersion: 1,
+	parameters: { resource: 'video', operation: 'create', prompt: '={{ $json.prompt }}', model: 'sora-2' },
+};
+
 const NODES_UNDER_TEST = {
-	ours: {
-		type: 'n8n-nodes-openai-videos.openAiVideos',
-		typeVersion: 1,
-		parameters: { resource: 'video', operation: 'create', prompt: '={{ $json.prompt }}', model: 'sora-2' },
-	},
+	ours: OURS,
+	oursPoll1: { ...OURS, parameters: { ...OURS.parameters, options: { pollInterval: 1 } } },
 	n8n: {
 		type: '@n8n/n8n-nodes-langchain.openAi',
 		typeVersion: 2.3,
@@ -43,13 +47,19 @@ const NODES_UNDER_TEST = {
 
 const webhookPath = (side) => `bench-${side}`;
 
+const WORKFLOWS = {
+	ours: { id: 'benchWorkflowOurs', name: 'this node' },
+	oursPoll1: { id: 'benchWorkflowOurP', name: 'this node, Poll Interval 1 s' },
+	n8n: { id: 'benchWorkflowN8n0', name: "n8n's OpenAI node" },
+};
+
 function workflowFor(side) {
-	const credential = CREDENTIALS[side];
-	const id = `benchWorkflow${side === 'ours' ? 'Ours' : 'N8n0'}`;
+	const credential = CREDENTIALS[side === 'n8n' ? 'n8n' : 'ours'];
+	const { id, name } = WORKFLOWS[side];
 	const node = NODES_UNDER_TEST[side];
 	return {
 		id,
-		name: `bench: ${side === 'ours' ? 'this node' : "n8n's OpenAI node"}`,
+		name: `bench: ${name}`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		connections: {
@@ -85,4 +95,4 @@ function workflowFor(side) {
 	};
 }
 
-module.exports = { credentialsFor, workflowFor, webhookPath, NODE_NAME, SIDES: ['ours', 'n8n'] };
+module.exports = { credentialsFor, workflowFor, webhookPath, NODE_NAME, SIDES: Object.keys(WORKFLOWS) };

@@ -3,7 +3,7 @@
  * a stalled download body fails and is retried.
  */
 import { create, download, get } from './parameters';
-import { hang, jobServer, runAgainst, sendJson, stalledFile, useHosts, video } from './servers';
+import { hang, jobServer, runAgainst, sendJson, stalledFile, until, useHosts, video } from './servers';
 
 const hosts = useHosts();
 
@@ -17,6 +17,26 @@ describe('every wait has a deadline', () => {
 		expect(error?.description).toContain('video_new');
 		expect(ms).toBeLessThan(2_000 + 5_000);
 		expect(hosts.home.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
+	});
+
+	test('a list poll that never answers while several items wait ends the wait within Wait Timeout + 5 s, not the Request Timeout', async () => {
+		let created = 0;
+		hosts.home.handle = (request, response) => {
+			if (request.method === 'POST') return sendJson(response, 200, video(`video_${++created}`, 'queued'), { 'openai-poll-after-ms': '500' });
+			if (request.path.endsWith('/videos')) return hang();
+			return sendJson(response, 200, video(decodeURIComponent(request.path.split('/').pop()!), 'in_progress'));
+		};
+		const items = [1, 2, 3].map((n) => ({ json: { n } }));
+
+		const { error, ms } = await runAgainst(hosts.home, create({ waitTimeout: 2, requestTimeout: 60, onTimeout: 'returnJob' }), { items });
+
+		expect(error).toBeUndefined();
+		const lists = hosts.home.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/videos'));
+		expect(lists.length).toBeGreaterThanOrEqual(1);
+		expect(ms).toBeLessThan(2_000 + 5_000);
+		// The hanging list request itself was ended, not left open.
+		await until(() => lists.every((request) => request.closedAt !== undefined), 2_000);
+		expect(lists.every((request) => request.closedAt !== undefined)).toBe(true);
 	});
 
 	test('a GET that never answers fails after the Request Timeout, and is retried', async () => {
@@ -45,6 +65,19 @@ describe('every wait has a deadline', () => {
 
 		expect(error?.message).toMatch(/^The download of video video_1 broke off after \d+ bytes: no data for 1 s \(2 tries\)$/);
 		expect(error?.description).toMatch(/still on the server.*video_1/);
+		expect(hosts.home.requests).toHaveLength(2);
+		expect(ms).toBeLessThan(15_000);
+	});
+
+	test('a /content body that stalls before its first byte fails the same way and is retried', async () => {
+		hosts.home.handle = (_request, response) => {
+			response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
+			response.flushHeaders();
+		};
+
+		const { error, ms } = await runAgainst(hosts.home, download({ requestTimeout: 1, maxRetries: 1 }));
+
+		expect(error?.message).toMatch(/^The download of video video_1 broke off after 0 bytes: no data for 1 s \(2 tries\)$/);
 		expect(hosts.home.requests).toHaveLength(2);
 		expect(ms).toBeLessThan(15_000);
 	});

@@ -5,14 +5,17 @@
  * judged by their bytes; an empty /content is an error and a compressed one is judged decoded.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { userFolder } from '../harness/environment';
 import { fileItem, MP4_BYTES, PNG_BYTES } from '../harness/fixtures';
-import { apiLike, runAgainst, sendJson, useHosts, video } from './servers';
+import { apiLike, MP4, runAgainst, sendJson, useHosts, video } from './servers';
 
 const hosts = useHosts();
 
@@ -174,6 +177,15 @@ describe('files are judged by their bytes', () => {
 	});
 });
 
+/** Every file in the binary data store (filesystem mode), metadata files included. */
+function storedFiles(): string[] {
+	const root = path.join(userFolder, 'binaryData');
+	if (!existsSync(root)) return [];
+	return readdirSync(root, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => `${entry.parentPath}/${entry.name}`);
+}
+
 describe('what /content answers', () => {
 	const download: INodeParameters = { resource: 'video', operation: 'download', videoId: 'video_1', options: { maxRetries: 1 } };
 
@@ -183,11 +195,30 @@ describe('what /content answers', () => {
 	])('an empty 200 %s is an error, not a 0-byte video', async (_name, headers) => {
 		hosts.home.handle = (_request, response) => response.writeHead(200, { 'content-type': 'video/mp4', ...headers }).end();
 
+		const before = storedFiles();
+
 		const { error, items } = await runAgainst(hosts.home, download);
 
 		expect(error?.message).toBe('The download of video video_1 came empty: the server sent 0 bytes (2 tries)');
 		expect(items).toHaveLength(0);
 		expect(hosts.home.requests).toHaveLength(2);
+		// Rejected before it reached the binary data store: no file, no metadata left behind.
+		expect(storedFiles()).toEqual(before);
+	});
+
+	test('a body cut off short of its Content-Length leaves nothing in the binary data store', async () => {
+		hosts.home.handle = (_request, response) => {
+			response.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '100000' });
+			response.write(MP4, () => response.destroy());
+		};
+		const before = storedFiles();
+
+		const { error, items } = await runAgainst(hosts.home, download);
+
+		expect(error?.message).toMatch(/^The download of video video_1 (broke off|is incomplete)/);
+		expect(items).toHaveLength(0);
+		expect(hosts.home.requests).toHaveLength(2);
+		expect(storedFiles()).toEqual(before);
 	});
 
 	test('a gzip-encoded body (the server ignores Accept-Encoding: identity) is judged by its decoded size', async () => {

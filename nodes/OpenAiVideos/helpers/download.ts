@@ -44,48 +44,64 @@ function safeFileName(videoId: string, mimeType: string): string {
 	return `${base}.${EXTENSION_BY_MIME_TYPE[mimeType] ?? 'bin'}`;
 }
 
-/** The first chunk of a stream, put back so the stream still yields everything. */
-async function peek(body: unknown): Promise<Buffer | undefined> {
+interface Peeked {
+	/** The first chunk, put back: the stream still yields everything. */
+	first?: Buffer;
+	/** The body ended without a byte. */
+	empty: boolean;
+}
+
+/** The first chunk of a stream, read before anything is stored (one read, one unshift, no copy). */
+async function peek(body: unknown): Promise<Peeked> {
 	const stream = body as {
 		read?: () => Buffer | null;
 		unshift?: (chunk: Buffer) => void;
 		once: (event: string, listener: () => void) => void;
+		removeListener: (event: string, listener: () => void) => void;
 		readableEnded?: boolean;
+		destroyed?: boolean;
+		errored?: unknown;
 	};
-	if (typeof stream?.read !== 'function' || typeof stream.unshift !== 'function') return undefined;
+	if (typeof stream?.read !== 'function' || typeof stream.unshift !== 'function') return { empty: false };
 	let chunk = stream.read();
 	while (chunk === null && !stream.readableEnded) {
+		// Failed (or aborted by the stall watch) before its first byte: the store reports it.
+		if (stream.destroyed || stream.errored) return { empty: false };
+		let wake = () => {};
 		await new Promise<void>((resolve) => {
-			stream.once('readable', resolve);
-			stream.once('end', resolve);
-			stream.once('error', resolve);
+			wake = resolve;
+			stream.once('readable', wake);
+			stream.once('end', wake);
+			stream.once('error', wake);
 		});
+		// A 'readable' or 'end' listener that did not fire would stay on the body for the whole
+		// download ('readable' would hold a store that reads with 'data' listeners paused).
+		stream.removeListener('readable', wake);
+		stream.removeListener('end', wake);
 		chunk = stream.read();
 	}
 	if (chunk) stream.unshift(chunk);
-	return chunk ?? undefined;
+	return { first: chunk ?? undefined, empty: !chunk && stream.readableEnded === true };
 }
 
 /**
  * A body that stops flowing: n8n's request timeout covers only the wait for the headers. A stall
  * aborts the request (`abort`): axios then fails the body and closes the socket. Destroying the
  * body instead hangs, since axios hands out a Readable.from() wrapper whose destroy waits for the
- * next chunk.
+ * next chunk. Watched from the headers on (a body may stall before its first byte); counted once
+ * the first chunk has been peeked (`count`). Per chunk only a count and a time stamp; one timer,
+ * which wakes when the body would have stalled (not every second).
  */
-function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => void): { bytes: () => number; done: () => void; stalled: () => Error | undefined } {
+function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => void): BodyWatch {
 	const stream = body as { destroyed?: boolean };
 	let bytes = 0;
 	let lastChunkAt = Date.now();
 	let finished = false;
 	let stalled: Error | undefined;
 	const stop = new AbortController();
-	onBodyChunk(body, (chunk) => {
-		bytes += chunk.length;
-		lastChunkAt = Date.now();
-	});
 	void (async () => {
 		while (!finished && !stalled && !stream.destroyed) {
-			await pause(Math.min(1_000, stallMs), stop.signal);
+			await pause(lastChunkAt + stallMs + STALL_CHECK_SLACK_MS - Date.now(), stop.signal);
 			if (!finished && Date.now() - lastChunkAt > stallMs) {
 				stalled = new Error(`no data for ${Math.round(stallMs / 1000)} s`);
 				abort(stalled);
@@ -93,6 +109,13 @@ function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => voi
 		}
 	})();
 	return {
+		count: () => {
+			lastChunkAt = Date.now();
+			onBodyChunk(body, (chunk) => {
+				bytes += chunk.length;
+				lastChunkAt = Date.now();
+			});
+		},
 		bytes: () => bytes,
 		done: () => {
 			finished = true;
@@ -101,6 +124,17 @@ function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => voi
 		stalled: () => stalled,
 	};
 }
+
+interface BodyWatch {
+	/** Counts the chunks from now on, as the store reads them. */
+	count: () => void;
+	bytes: () => number;
+	done: () => void;
+	stalled: () => Error | undefined;
+}
+
+/** The stall check comes this long after the moment the body would have stalled. */
+const STALL_CHECK_SLACK_MS = 50;
 
 /** A download that broke off, came empty or short: another try may succeed. */
 export class BrokenDownload extends TransportError {
@@ -120,7 +154,8 @@ export interface StoredFile {
 
 /**
  * Streams a /content response into n8n's binary data store. A JSON or text answer is an error,
- * and so is an empty body. A body that ends before its Content-Length fails in Node's HTTP parser
+ * and so is an empty body; both are caught before anything is stored (n8n offers nodes no way to
+ * delete a stored file). A body that ends before its Content-Length fails in Node's HTTP parser
  * (and a cut compressed body in zlib), so a truncated file is never passed on. The decoded size is
  * not compared with Content-Length: a server that compresses despite `Accept-Encoding: identity`
  * has it count compressed bytes, and axios decodes the body and drops Content-Encoding. Bytes are
@@ -132,22 +167,27 @@ export async function storeContent(connection: Connection, response: FullRespons
 	const mimeType = mimeTypeOf(response, variant);
 	// Some gateways answer "video/mp4" with a JSON error body while the video is not ready.
 	const isText = mimeType === 'application/json' || mimeType.startsWith('text/');
-	const first = isText ? undefined : await peek(response.body);
-	const looksLikeJson = first?.toString('utf8', 0, 16).trimStart().startsWith('{') === true;
-	if (isText || looksLikeJson) {
-		const { message } = serverMessageOf(await readErrorBody(response.body));
-		throw new NodeApiError(node, { videoId }, {
-			message: `GET /videos/{video_id}/content answered ${looksLikeJson ? 'JSON' : mimeType} instead of a file for video ${videoId}; the video is probably not ready`,
-			description: `${redactErrorText(message ?? 'The server sent no file.', connection.secrets)} The video may not be ready yet; check its status with the Get operation.`,
-		});
-	}
 	const watch = watchBody(response.body, connection.timeoutMs, (reason) => response.abortBody?.(reason));
 	let binary: IBinaryData | undefined;
 	let failure: Error | undefined;
 	try {
-		binary = await (context as IExecuteFunctions).helpers.prepareBinaryData(response.body as Buffer, safeFileName(videoId, mimeType), mimeType);
-	} catch (error) {
-		failure = watch.stalled() ?? (error as Error);
+		const { first, empty } = isText ? { first: undefined, empty: false } : await peek(response.body);
+		if (empty) throw new BrokenDownload(node, 'came empty: the server sent 0 bytes');
+		const looksLikeJson = first?.toString('utf8', 0, 16).trimStart().startsWith('{') === true;
+		if (isText || looksLikeJson) {
+			const { message } = serverMessageOf(await readErrorBody(response.body));
+			throw new NodeApiError(node, { videoId }, {
+				message: `GET /videos/{video_id}/content answered ${looksLikeJson ? 'JSON' : mimeType} instead of a file for video ${videoId}; the video is probably not ready`,
+				description: `${redactErrorText(message ?? 'The server sent no file.', connection.secrets)} The video may not be ready yet; check its status with the Get operation.`,
+			});
+		}
+		watch.count();
+		binary = await (context as IExecuteFunctions).helpers
+			.prepareBinaryData(response.body as Buffer, safeFileName(videoId, mimeType), mimeType)
+			.catch((error: Error) => {
+				failure = watch.stalled() ?? error;
+				return undefined;
+			});
 	} finally {
 		watch.done();
 	}

@@ -21,7 +21,7 @@ import { applyCap } from './cap';
 import { isVideoJob, jobError, notAJobAnswer } from './job-errors';
 import { JobLedger } from './ledger';
 import { fingerprintOfRequest, prepareJobRequest, toApiRequest, type JobRequest, type PaidOperation } from './request';
-import { firstCheckDelayMs, JobWatcher } from './watcher';
+import { firstCheck, JobWatcher, type FirstCheck } from './watcher';
 
 interface Plan {
 	request: JobRequest;
@@ -48,7 +48,7 @@ function onErrorOf(context: IExecuteFunctions): 'stop' | 'regular' | 'errorOutpu
 	return context.getNode().onError === 'continueErrorOutput' ? 'errorOutput' : 'regular';
 }
 
-async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firstDelayMs: number }> {
+async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; first: FirstCheck }> {
 	const { request, settings, fingerprint } = plan;
 	const { itemIndex } = request;
 	run.ledger.countStart();
@@ -70,7 +70,7 @@ async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firs
 	}
 	const job = { ...response.body };
 	recordJob(run, plan, job);
-	return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };
+	return { job, first: firstCheck(response.headers, settings.pollIntervalMs) };
 }
 
 /** A created job, recorded: its ID and status; the whole answer only where it is the item's output (no waiting). */
@@ -99,11 +99,11 @@ async function runItem(run: Run, plan: Plan): Promise<Outcome> {
 	// A resumed job that is waited for is checked afresh: only its ID is kept.
 	let video: IDataObject | undefined = remembered?.job ?? (remembered?.id ? { id: remembered.id } : undefined);
 	try {
-		let firstDelayMs = 0;
-		if (!video) ({ job: video, firstDelayMs } = await createJob(run, plan));
+		let first: FirstCheck = { delayMs: 0 };
+		if (!video) ({ job: video, first } = await createJob(run, plan));
 		if (!settings.waitForCompletion) return { ok: true, item: { json: video } };
 		const jobId = String(video.id);
-		const outcome = await run.watcher.wait(video, settings, firstDelayMs, run.stop.signal);
+		const outcome = await run.watcher.wait(video, settings, first, run.stop.signal);
 		video = outcome.video;
 		run.ledger.record(itemIndex, fingerprint, { id: jobId, ...statusOf(video) });
 		if (outcome.state === 'timedOut') {

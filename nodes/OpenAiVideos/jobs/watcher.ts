@@ -1,9 +1,11 @@
 /**
  * Waiting for video jobs. All jobs of one node run share a JobWatcher: while several wait, one
  * `GET /videos` page (newest first) checks them all, and only jobs not on it are fetched one by
- * one. The first check follows the create answer's poll hint, later ones the server's hints
- * (never closer than MIN_POLL_SPACING_MS), else Poll Interval. Wait Timeout bounds the whole
- * wait, stuck polls included.
+ * one. The first check follows the create answer's poll hint. A job checked on its own next
+ * follows its status answer's hint, else Poll Interval. Each job keeps the last hint the server
+ * gave for it (create, status or list answer): a list check comes after the smallest of those
+ * among the waiting jobs, else Poll Interval. Never closer than MIN_POLL_SPACING_MS. Wait Timeout
+ * bounds the whole wait, stuck polls included (list polls too).
  */
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
@@ -14,7 +16,7 @@ import { pause } from '../../shared/transport/pause';
 import type { Connection } from '../../shared/transport/request';
 import { headerValue } from '../../shared/transport/response';
 import { apiRequest } from '../../shared/transport/retry';
-import { fetchVideoPage, LIST_PAGE_SIZE } from '../../shared/video-list';
+import { fetchVideoPage, LIST_ENDPOINT, LIST_PAGE_SIZE } from '../../shared/video-list';
 import { endpoint as getEndpoint } from '../actions/video/get.operation';
 import { endpointLabel, requestTo } from '../helpers/endpoint';
 import type { WaitSettings } from '../helpers/settings';
@@ -27,6 +29,14 @@ export interface WaitOutcome {
 
 interface Checked {
 	video: IDataObject;
+	hintMs?: number;
+	/** Whether the shared list page answered (not the job's own status request). */
+	listed?: boolean;
+}
+
+/** When the first check of a job comes, and the poll hint its create answer gave. */
+export interface FirstCheck {
+	delayMs: number;
 	hintMs?: number;
 }
 
@@ -46,15 +56,47 @@ export function pollHintMs(headers: IDataObject | undefined): number | undefined
 	return undefined;
 }
 
-export function firstCheckDelayMs(createHeaders: IDataObject | undefined, pollIntervalMs: number): number {
-	return Math.max(MIN_POLL_SPACING_MS, pollHintMs(createHeaders) ?? Math.min(FIRST_CHECK_MS, pollIntervalMs));
+export function firstCheck(createHeaders: IDataObject | undefined, pollIntervalMs: number): FirstCheck {
+	const hintMs = pollHintMs(createHeaders);
+	return { delayMs: Math.max(MIN_POLL_SPACING_MS, hintMs ?? Math.min(FIRST_CHECK_MS, pollIntervalMs)), hintMs };
+}
+
+/** The pace of the shared list checks: the smallest hint among the waiting jobs, else Poll Interval. */
+export function listPaceMs(hints: Iterable<number | undefined>, pollIntervalMs: number): number {
+	let smallest: number | undefined;
+	for (const hint of hints) if (hint !== undefined && (smallest === undefined || hint < smallest)) smallest = hint;
+	return Math.max(MIN_POLL_SPACING_MS, smallest ?? pollIntervalMs);
+}
+
+/** The job's own deadline passed while it waited for the list page it shares with others. */
+function deadlineError(connection: Connection): TransportError {
+	return new TransportError(connection.context.getNode(), `${LIST_ENDPOINT} got no answer before the wait's deadline`, 'DEADLINE');
+}
+
+/** `page`, or a DEADLINE error as soon as `signal` aborts. */
+async function byDeadline<T>(page: Promise<T>, signal: AbortSignal, connection: Connection): Promise<T> {
+	if (signal.aborted) throw deadlineError(connection);
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(deadlineError(connection));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([page, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 export class JobWatcher {
+	/** The last poll hint the server gave for each waiting job (undefined: none yet). */
+	private readonly hints = new Map<string, number | undefined>();
 	private waiting = 0;
 	private listUsable = true;
 	private plannedCheckAt = 0;
 	private batch?: Promise<Map<string, Checked> | undefined>;
+	/** The last list page: a job that comes due less than MIN_POLL_SPACING_MS after it takes it. */
+	private lastPage?: { at: number; found: Map<string, Checked> };
 
 	constructor(
 		private readonly connection: Connection,
@@ -63,12 +105,13 @@ export class JobWatcher {
 	) {}
 
 	/** Waits for one job; `query` is its item's Extra Query Parameters. */
-	async wait(job: IDataObject, settings: WaitSettings, firstDelayMs: number, stop: AbortSignal): Promise<WaitOutcome> {
+	async wait(job: IDataObject, settings: WaitSettings, first: FirstCheck, stop: AbortSignal): Promise<WaitOutcome> {
 		const id = String(job.id);
 		const deadline = Date.now() + settings.timeoutMs;
 		let video = job;
-		let delayMs = firstDelayMs;
+		let delayMs = first.delayMs;
 		this.waiting++;
+		this.hints.set(id, first.hintMs);
 		try {
 			while (jobStateOf(video) === 'running') {
 				if (deadline - Date.now() <= 0) return { video, state: 'timedOut' };
@@ -85,10 +128,13 @@ export class JobWatcher {
 					throw pollError(this.connection, id, error);
 				}
 				video = checked.video;
-				delayMs = this.alignedDelayMs(Math.max(MIN_POLL_SPACING_MS, checked.hintMs ?? settings.pollIntervalMs));
+				if (checked.hintMs !== undefined) this.hints.set(id, checked.hintMs);
+				const nextMs = checked.listed ? listPaceMs(this.hints.values(), settings.pollIntervalMs) : Math.max(MIN_POLL_SPACING_MS, checked.hintMs ?? settings.pollIntervalMs);
+				delayMs = this.alignedDelayMs(nextMs);
 			}
 		} finally {
 			this.waiting--;
+			this.hints.delete(id);
 		}
 		return { video, state: jobStateOf(video) };
 	}
@@ -106,7 +152,7 @@ export class JobWatcher {
 	}
 
 	private async check(id: string, settings: WaitSettings, signal: AbortSignal): Promise<Checked> {
-		const listed = await this.fromList(id);
+		const listed = await this.fromList(id, signal);
 		if (listed) return listed;
 		const request = requestTo(getEndpoint, { video_id: id }, { qs: settings.query, signal });
 		const response = await apiRequest(this.connection, request, 'idempotent', settings.maxRetries);
@@ -114,27 +160,37 @@ export class JobWatcher {
 		return { video: { ...(response.body as IDataObject) }, hintMs: pollHintMs(response.headers) };
 	}
 
-	/** The job's state from the shared list page, when several jobs wait and the server lists. */
-	private async fromList(id: string): Promise<Checked | undefined> {
+	/**
+	 * The job's state from the shared list page, when several jobs wait and the server lists. The
+	 * page's request ends by the deadline of the job that started it; each job stops waiting for it
+	 * at its own deadline.
+	 */
+	private async fromList(id: string, signal: AbortSignal): Promise<Checked | undefined> {
 		if (!this.listUsable || this.waiting < 2) return undefined;
+		const recent = this.lastPage && Date.now() - this.lastPage.at < MIN_POLL_SPACING_MS ? this.lastPage.found.get(id) : undefined;
+		if (recent) return recent;
 		// Jobs that come due while a page is on its way take that page: one request for all of them.
 		this.batch ??= (async () => {
 			await pause(BATCH_WINDOW_MS, this.connection.cancelSignal);
 			try {
-				return await this.fetchList();
+				const found = await this.fetchList(signal);
+				if (found) this.lastPage = { at: Date.now(), found };
+				return found;
 			} finally {
 				this.batch = undefined;
 			}
 		})();
-		return (await this.batch)?.get(id);
+		return (await byDeadline(this.batch, signal, this.connection))?.get(id);
 	}
 
-	private async fetchList(): Promise<Map<string, Checked> | undefined> {
+	private async fetchList(signal: AbortSignal): Promise<Map<string, Checked> | undefined> {
 		try {
-			const page = await fetchVideoPage(this.connection, { order: 'desc', limit: LIST_PAGE_SIZE, query: this.sharedQuery, maxRetries: 0 });
+			const page = await fetchVideoPage(this.connection, { order: 'desc', limit: LIST_PAGE_SIZE, query: this.sharedQuery, maxRetries: 0, signal });
 			const hintMs = pollHintMs(page.headers);
-			return new Map(page.videos.map((video) => [String(video.id), { video: { ...video }, hintMs }]));
-		} catch {
+			return new Map(page.videos.map((video) => [String(video.id), { video: { ...video }, hintMs, listed: true }]));
+		} catch (error) {
+			// A page cut off by a deadline or a cancel says nothing about the server: the jobs still waiting check on their own this time.
+			if (error instanceof TransportError && (error.code === 'DEADLINE' || error.code === 'CANCELLED')) return undefined;
 			// This server does not list (or not like OpenAI): check each job on its own from now on.
 			this.listUsable = false;
 			return undefined;
