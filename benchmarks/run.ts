@@ -3,13 +3,16 @@ import { benchBatch } from './batch';
 import { benchDownload } from './download';
 import { benchTrigger } from './trigger';
 import { benchWait } from './wait';
+import { load, printHeader } from './header';
 
 async function main(): Promise<void> {
+	printHeader();
 	if (process.env.BENCH_ONLY === 'batch') return await benchBatch();
 	await benchBatch();
 	await benchDownload();
 	await benchWait();
 	await benchTrigger();
+	console.log(`# done: ${load()}`);
 }
 
 main().then(
