@@ -43,6 +43,7 @@ describe('the check itself', () => {
 
 	test('settings in code spans are not figures; a number is matched whole', () => {
 		expect(figuresOf('`60 s` default, took 2.5 s and 1,024 MiB')).toEqual(['2.5', '1,024']);
+		expect(figuresOf('with n8n 2.40.7, PostgreSQL 15.18 and Redis 7.0.15')).toEqual(['2.40.7', '15.18', '7.0.15']);
 		expect(appearsIn('1.1', 'took 31.1 s')).toBe(false);
 		expect(appearsIn('31.1', 'took 31.1 s')).toBe(true);
 		expect(appearsIn('1,024', '1024 MiB')).toBe(true);

@@ -12,6 +12,8 @@ export const RESULTS_DIR = 'benchmarks/results/';
 
 /** A number with the unit that makes it a measurement: "31.1 s", "+79 MiB", "45 requests", "2.08×". */
 const FIGURE = /(?<![\w.`/-])[+−-]?(\d[\d,]*(?:\.\d+)?)\s?(ms|s|min|MiB|GiB|KiB|MB|GB|bytes|requests|list polls|create requests|paid jobs|items out|×|%)(?![\w])/g;
+/** A version the README says a run used: "PostgreSQL 15.18", "n8n 2.40.7", "n8n-core 2.41.1". */
+const VERSION = /\b(?:n8n|n8n-core|n8n-workflow|PostgreSQL|Redis|Node(?:\.js)?) v?(\d+\.\d+(?:\.\d+)*)\b/g;
 const FILE_REFERENCE = /benchmarks\/results\/[\w.@+-]+/g;
 /** Words that say a block reports a measurement: such a block must name where it comes from. */
 const MEASURED = /\b(measured|median of|runs? of \d{4}-\d\d-\d\d)\b/i;
@@ -54,8 +56,10 @@ export function blocksOf(markdown: string): Block[] {
 	return blocks;
 }
 
+/** The measured figures and the versions of a block, as numbers (code spans left out). */
 export function figuresOf(text: string): string[] {
-	return [...withoutCode(text).matchAll(FIGURE)].map((match) => match[1]);
+	const plain = withoutCode(text);
+	return [...plain.matchAll(FIGURE), ...plain.matchAll(VERSION)].map((match) => match[1]);
 }
 
 /** Whether `figure` (e.g. "31.1", "1,024") stands in `text` as a number of its own. */
