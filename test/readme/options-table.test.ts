@@ -1,9 +1,10 @@
 /**
  * The README's option tables are what the node descriptions say, to the character: every field and
  * Options entry per operation and of the trigger, with internal name, default, bounds and when it
- * shows. To change them, change the node and paste what this test prints.
+ * shows. To change them, change the node and paste what this test prints (or run it with
+ * UPDATE_README=1, which writes the block into README.md).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
@@ -20,7 +21,12 @@ function blockIn(text: string): string | undefined {
 
 test("the README's option tables are the ones the node descriptions render", () => {
 	const expected = renderOptionTables();
-	const actual = blockIn(readFileSync(README, 'utf8'));
+	const readme = readFileSync(README, 'utf8');
+	const actual = blockIn(readme);
+	if (process.env.UPDATE_README === '1' && actual !== undefined && actual !== expected) {
+		writeFileSync(README, readme.replace(actual, () => expected));
+		return;
+	}
 	if (actual !== expected) {
 		throw new Error(
 			`README.md's option tables differ from the node descriptions. They should read:\n\n${expected}\n\n` +
