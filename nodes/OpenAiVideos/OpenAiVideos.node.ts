@@ -1,35 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { characterDescription } from './descriptions/character';
-import { toolDescriptionFields } from './descriptions/tool';
-import { videoDescription } from './descriptions/video';
-import { runPaidOperation } from './helpers/run-jobs';
-import { runGetMany } from './helpers/list-videos';
-import { openAiVideosApiTest } from './methods/credentialTest';
-import type { PaidOperation } from './helpers/job-requests';
-import { withSubNodeRouting, type CustomOperations } from './helpers/sub-node-routing';
+import { openAiVideosApiTest } from '../shared/credential-test';
+import { resourceProperties, toolDescriptionProperties } from './actions/operation';
+import { resources, router } from './actions/router';
 import { listSearch } from './methods/listSearch';
-
-/** Operations that need all items at once (checked first, paced, resumable): not pure routing. */
-function paid(operation: PaidOperation) {
-	return async function (this: IExecuteFunctions) {
-		return await runPaidOperation(this, operation);
-	};
-}
-
-const CUSTOM_OPERATIONS: CustomOperations = {
-	video: {
-		create: paid('create'),
-		remix: paid('remix'),
-		edit: paid('edit'),
-		extend: paid('extend'),
-		getAll: async function (this: IExecuteFunctions) {
-			return await runGetMany(this);
-		},
-	},
-	character: { create: paid('createCharacter') },
-};
 
 export class OpenAiVideos implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,13 +20,9 @@ export class OpenAiVideos implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiVideosApi', required: true, testedBy: 'openAiVideosApiTest' }],
-		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl }}',
-			headers: { Accept: 'application/json' },
-			ignoreHttpStatusErrors: true,
-		},
-		properties: withSubNodeRouting([
-			...toolDescriptionFields,
+		properties: [
+			...toolDescriptionProperties('video', resources.video),
+			...toolDescriptionProperties('character', resources.character),
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -63,12 +34,12 @@ export class OpenAiVideos implements INodeType {
 				],
 				default: 'video',
 			},
-			...videoDescription,
-			...characterDescription,
-		], CUSTOM_OPERATIONS),
+			...resourceProperties('video', resources.video, 'create'),
+			...resourceProperties('character', resources.character, 'create'),
+		],
 	};
 
 	methods = { listSearch, credentialTest: { openAiVideosApiTest } };
 
-	customOperations = CUSTOM_OPERATIONS;
+	execute = router;
 }

@@ -7,11 +7,11 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { extraQueryOption } from '../OpenAiVideos/descriptions/fields';
-import { extraQueryOf } from '../OpenAiVideos/helpers/extras';
-import { jobStateOf } from '../OpenAiVideos/helpers/status';
-import { openAiVideosApiTest } from '../OpenAiVideos/methods/credentialTest';
-import { connect, type Connection } from '../OpenAiVideos/transport/request';
+import { openAiVideosApiTest } from '../shared/credential-test';
+import { jobStateOf } from '../shared/job-status';
+import { extraQueryOption } from '../shared/options';
+import { extraQueryOf } from '../shared/parameters';
+import { connect, type Connection } from '../shared/transport/request';
 import {
 	CursorScan,
 	matchesFilter,

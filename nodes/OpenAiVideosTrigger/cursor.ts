@@ -16,7 +16,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { jobStateOf, type JobState } from '../OpenAiVideos/helpers/status';
+import { jobStateOf, type JobState } from '../shared/job-status';
 
 export const STATE_VERSION = 1;
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { makeCredentialTest, openAiVideosApiTest } from '../../nodes/OpenAiVideos/methods/credentialTest';
+import { makeCredentialTest, openAiVideosApiTest } from '../../nodes/shared/credential-test';
 import { prepareEnvironment } from '../harness/environment';
 import { API_KEY, credentialsFor, startFakeApi, type FakeApi, type FakeApiProfile } from '../harness/fake-api';
 import { calls } from '../servers/helpers';

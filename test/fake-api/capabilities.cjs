@@ -10,7 +10,8 @@
  *
  * A row names the fake's profiles it stands for (profiles.cjs); every profile but 'openai' (the
  * reference itself) is in exactly one row. Change a cell here, run the tests, and paste the table
- * the README test prints.
+ * the README test prints. The cells say what the node does; the server behaviour behind each one
+ * (405, 409, 503, `custom_llm_provider`, …) is in profiles.cjs with its public source.
  */
 
 const COLUMNS = [
@@ -62,7 +63,7 @@ const SERVER_TABLE = [
 		create: 'yes with the Create option *Send as Multipart*; a download before completion says "not ready"',
 		get: 'yes',
 		list: 'yes',
-		delete: 'yes (409 for a running job is shown)',
+		delete: 'yes (a running job is cancelled; a 409 from a server that refuses is shown)',
 		remix: 'error: "does not offer"',
 	},
 	{

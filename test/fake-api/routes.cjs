@@ -6,10 +6,16 @@
  * path params and returns a reply:
  *   { status, json, headers? }   -> JSON response
  *   { content }                  -> resolved content (see content.cjs)
+ *
+ * Sources (cited as in profiles.cjs): the routes, parameters and answers are OpenAI's API reference
+ * (/work/shared/reference/openai-videos-api/, public at https://developers.openai.com/api/reference/resources/videos)
+ * and OpenAPI document (/work/shared/reference/openai-openapi/videos.openapi.yaml); neither declares an error
+ * answer, so the error bodies below are OpenAI's general error shape and their wording is the fake's own.
  */
 const { VARIANTS } = require('./store.cjs');
 const { resolveContent } = require('./content.cjs');
 
+// source: https://platform.openai.com/docs/guides/error-codes (OpenAI errors: {"error":{"message","type","param","code"}}); each message's wording: none found (assumed)
 function apiError(status, message, { param = null, code = null, type = 'invalid_request_error' } = {}) {
 	return { status, json: { error: { message, type, param, code } } };
 }
@@ -141,6 +147,7 @@ function listVideos(ctx) {
 }
 
 /** OpenAI's poll hint, when the job's plan sets one (on creates, retrieves and lists). */
+// source: openai/openai-python src/openai/resources/beta/threads/runs/runs.py (poll(): waits `openai-poll-after-ms` between checks); on video jobs: none found (assumed the same header)
 function pollHintHeaders(ctx, ids) {
 	const hints = ids.map((id) => ctx.store.planOf(id)?.pollAfterMs).filter((ms) => ms != null);
 	return hints.length ? { 'openai-poll-after-ms': String(Math.min(...hints)) } : undefined;
@@ -169,6 +176,8 @@ function downloadContent(ctx, id) {
 	}
 	const video = ctx.store.videos.get(id);
 	if (!video) return videoNotFound(id);
+	// source: https://github.com/BerriAI/litellm/pull/32602 ("Verified against live OpenAI API: GET /v1/videos/{id}/content returns 404 with
+	// 'Video is not ready yet...' while status is queued/in_progress"); the code 'video_not_ready': none found (assumed)
 	if (video.status !== 'completed') {
 		return apiError(404, `Video '${id}' is not ready yet (status: ${video.status}); content is available once it completes.`, {
 			code: 'video_not_ready',
@@ -191,6 +200,9 @@ function getCharacter(ctx, id) {
 }
 
 /** GET /models as OpenAI (and LiteLLM, New API, vLLM, SGLang, Aquiles) answer it: the models the key may use. */
+// source: https://platform.openai.com/docs/api-reference/models/list ({"object":"list","data":[{"id","object":"model","created","owned_by"}]}) +
+// Aquiles-ai/Aquiles-Image aquilesimage/main.py@5c9d144 (GET /v1/models) + sgl-project/sglang python/sglang/multimodal_gen/runtime/entrypoints/http_server.py@0017ffd
+// (includes common_api.router); LiteLLM, New API and vLLM serve the OpenAI /v1/models route (documented OpenAI-compatible servers)
 function listModels() {
 	const created = 1_700_000_000;
 	return ok({ object: 'list', data: ['sora-2', 'sora-2-pro'].map((id) => ({ id, object: 'model', created, owned_by: 'system' })) });

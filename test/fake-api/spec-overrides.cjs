@@ -2,7 +2,8 @@
 /*
  * Where OpenAI's API reference and its OpenAPI document (openapi/videos.openapi.yaml) disagree,
  * the reference wins (issue 11). Each entry changes the parsed document in one place and says why;
- * test/fake-api/spec.test.ts has a test for each.
+ * test/fake-api/spec.test.ts has a test for each. Each `why` quotes its source; the `// source:` line names
+ * the file (cited as in profiles.cjs).
  */
 
 const EXTEND_SECONDS = ['4', '8', '12', '16', '20'];
@@ -26,6 +27,7 @@ const FORMATS = {
 
 const OVERRIDES = [
 	{
+		// source: /work/shared/reference/openai-videos-api/004_8f1f793eb90142ac.txt (videos.extend: "allowed values: 4, 8, 12, 16, 20")
 		where: 'CreateVideoExtendJsonBody.seconds, CreateVideoExtendMultipartBody.seconds',
 		why:
 			"The schema's enum (VideoSeconds) says 4, 8, 12; its own description and the reference " +
@@ -37,6 +39,7 @@ const OVERRIDES = [
 		},
 	},
 	{
+		// source: /work/shared/reference/openai-videos-api/004_8f1f793eb90142ac.txt (image_url: "A fully qualified URL or base64-encoded data URL.")
 		where: 'ImageRefParam-2.image_url',
 		why:
 			'The schema says `format: uri`, which any scheme passes ("foo:bar"); the reference says ' +
@@ -46,6 +49,7 @@ const OVERRIDES = [
 		},
 	},
 	{
+		// source: /work/shared/reference/openai-openapi/videos.openapi.yaml (ImageRefParam-2's description: "Provide exactly one of `image_url` or `file_id`")
 		where: 'ImageRefParam-2',
 		why: 'The schema requires nothing; its description says "Provide exactly one of `image_url` or `file_id`".',
 		apply(schemas) {
@@ -53,6 +57,8 @@ const OVERRIDES = [
 		},
 	},
 	{
+		// source: https://developers.openai.com/api/docs/guides/video-generation (download variants: video mp4, thumbnail webp, spritesheet jpg);
+		// the exact content-type header image/jpeg: none found (assumed from the .jpg)
 		where: 'RetrieveVideoContent 200',
 		why:
 			'The document lists video/mp4, image/webp and application/json answers; a spritesheet is a ' +

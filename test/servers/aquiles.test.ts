@@ -1,6 +1,6 @@
 /**
  * Aquiles-Image: status "processing", no completed_at/expires_at, progress in steps of 10, one
- * job at a time (503 busy), content 500 before completion, 403 for a bad key, errors as
+ * job at a time (503 "The limit of 1 concurrent tasks has been reached"), content 500 (plain text) before completion, 403 for a bad key, errors as
  * {"detail": …}, and an unknown `after` cursor that lists from the top again.
  */
 import {
@@ -36,11 +36,11 @@ describe('Create', () => {
 		expect((await bytesOf(items[0].binary!.data)).toString()).toBe(`fake-mp4:${id}`);
 	});
 
-	test('while another job runs the server answers 503 busy, and the error says so', async () => {
+	test('while another job runs the server answers 503 (its concurrency limit), and the error says so', async () => {
 		fake.api.addVideo({ status: 'in_progress', progress: 30 });
 		const { error } = await fake.run({ parameters: create({ waitForCompletion: false, options: { maxRetries: 0 } }) });
 
-		expect(messageOf(error)).toMatch(/POST \/videos failed \(503\): busy/);
+		expect(messageOf(error)).toMatch(/POST \/videos failed \(503\): The limit of 1 concurrent tasks has been reached/);
 		expect(fake.api.videos.size).toBe(1);
 	});
 });
@@ -56,7 +56,8 @@ test('Get outputs "processing" and progress in steps of 10 as sent', async () =>
 describe('Download', () => {
 	test('of a completed video gives the file', async () => await expectCompletedDownload(fake));
 
-	test('before completion (500 {"detail": …}) says the video is not ready', async () => await expectNotReadyDownload(fake, 60));
+	// Aquiles serves the file path before the file exists; Starlette answers 500 "Internal Server Error" (see profiles.cjs).
+	test('before completion (500, plain text) says the video is not ready', async () => await expectNotReadyDownload(fake, 60));
 });
 
 describe('Get Many', () => {

@@ -1,7 +1,7 @@
 /**
  * New API (QuantumNous): task_ IDs with a duplicate task_id, status "unknown" while running,
- * no seconds/size/completed_at, video_url and metadata.url, content 400 before completion and
- * 502 after an upstream failure, no list and no DELETE (one-api's "Invalid URL" 404, or Gin's
+ * no seconds/size/completed_at, video_url and metadata.url, content 400 until completed (a failed
+ * task too: controller/video_proxy.go), no list and no DELETE (one-api's "Invalid URL" 404, or Gin's
  * plain-text one), errors without code.
  */
 import {
@@ -96,12 +96,15 @@ describe('Download', () => {
 
 	test('before completion (400 with an error body) says the video is not ready', async () => await expectNotReadyDownload(fake, 40));
 
-	test('after an upstream failure (502) gives the status and the server message', async () => {
+	// New API answers a failed task's content as any unfinished one: 400 "Task is not completed yet, current status:
+	// FAILURE" (QuantumNous/new-api controller/video_proxy.go); the fake answered 502 before its source was checked.
+	test('after a failure (400, current status FAILURE) is an error naming the video, never a file', async () => {
 		const id = String(fake.api.addVideo({ status: 'failed', error: { code: 'x', message: 'render crashed' } }).id);
-		const { error } = await fake.run({ parameters: download(id) });
+		const { items, error } = await fake.run({ parameters: download(id) });
 
-		expect(messageOf(error)).toMatch(/502/);
-		expect(messageOf(error)).toMatch(/upstream task failed: render crashed/);
+		expect(items).toEqual([]);
+		expect(messageOf(error)).toContain(id);
+		expect(fake.api.requests.at(-1)?.rawPath).toMatch(/\/content$/);
 	});
 });
 

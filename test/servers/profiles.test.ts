@@ -54,7 +54,8 @@ describe('litellm', () => {
 		expect(unpadded.status).toBe(200);
 		expect(unpadded.json.id).toBe(id.replace(/=+$/, ''));
 		const content = await call('GET', `/videos/${encodeURIComponent(id)}/content?variant=spritesheet`);
-		expect(content.headers.get('content-disposition')).toBe(`attachment; filename=${id}.mp4`);
+		// LiteLLM's video_content names the file video_<id>.mp4 (litellm/proxy/video_endpoints/endpoints.py, see profiles.cjs).
+		expect(content.headers.get('content-disposition')).toBe(`attachment; filename=video_${id}.mp4`);
 		expect(content.headers.get('content-type')).toBe('video/mp4');
 		const error = await call('GET', '/videos/video_missing');
 		expect(error.json).toMatchObject({ error: { code: '404' } });

@@ -1,6 +1,7 @@
 /**
- * vLLM-Omni: multipart-only create, video_gen_<hex> IDs, content 404 while running and 422 after
- * a failure, DELETE 409 for a running job, no remix ({"detail":"Not Found"}), integer error codes.
+ * vLLM-Omni: multipart-only create (JSON: vLLM's 400 validation error), video_gen_<hex> IDs, content
+ * 404 while running and 422 after a failure, DELETE of a running job cancels it (a 409 from a server
+ * that refuses is shown), no remix ({"detail":"Not Found"}), integer error codes.
  */
 import {
 	addVideos,
@@ -26,11 +27,13 @@ const fake = useProfile('vllm');
 const multipart = { sendAsMultipart: true };
 
 describe('Create', () => {
-	test('as JSON is refused (415) with an error that names the request and the server message', async () => {
+	// vLLM-Omni's create takes form fields; a JSON body fails FastAPI's validation, which vLLM answers 400
+	// (vllm/entrypoints/openai/api_server.py validation_exception_handler; LiteLLM PR #38148). The fake said 415 before.
+	test('as JSON is refused (400) with an error that names the request and the server message', async () => {
 		const { error } = await fake.run({ parameters: create({ waitForCompletion: false }) });
 
-		expect(messageOf(error)).toMatch(/POST \/videos failed \(415/);
-		expect(messageOf(error)).toMatch(/multipart\/form-data/);
+		expect(messageOf(error)).toMatch(/POST \/videos failed \(400/);
+		expect(messageOf(error)).toMatch(/Field required/);
 		expect(fake.api.videos.size).toBe(0);
 	});
 
@@ -104,7 +107,18 @@ describe('Delete', () => {
 		expect(items[0].json).toEqual({ id, object: 'video.deleted', deleted: true });
 	});
 
-	test('of a running job (409) gives the status and the server message', async () => {
+	// vLLM-Omni cancels a running job on DELETE (tests/entrypoints/openai_api/test_video_server.py, PR #6759).
+	test('of a running job cancels it', async () => {
+		const id = String(fake.api.addVideo({ status: 'in_progress', progress: 10 }).id);
+		const { items, error } = await fake.run({ parameters: remove(id) });
+
+		expect(messageOf(error)).toBe('(no error)');
+		expect(items[0].json).toEqual({ id, object: 'video.deleted', deleted: true });
+		expect(fake.api.videos.has(id)).toBe(false);
+	});
+
+	test('of a running job on a server that refuses (409) gives the status and the server message', async () => {
+		Object.assign(fake.api.profileOptions, { deleteRunning: 'conflict' });
 		const id = String(fake.api.addVideo({ status: 'in_progress', progress: 10 }).id);
 		const { error } = await fake.run({ parameters: remove(id) });
 

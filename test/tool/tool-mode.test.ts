@@ -8,7 +8,7 @@ import { ExecuteContext, SupplyDataContext } from 'n8n-core';
 import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { itemSettingsOf, TOOL_WAIT_TIMEOUT_S } from '../../nodes/OpenAiVideos/helpers/job-settings';
+import { jobSettingsOf, TOOL_WAIT_TIMEOUT_S } from '../../nodes/OpenAiVideos/helpers/settings';
 import { OpenAiVideos } from '../../nodes/OpenAiVideos/OpenAiVideos.node';
 import { credentialsFor } from '../harness/fake-api';
 import { prepareEnvironment } from '../harness/environment';
@@ -42,7 +42,7 @@ function settingsAs(type: INodeType, typeName: string, parameters: INodeParamete
 	const { node, workflow } = workflowNode(type, typeName, parameters);
 	const additionalData = additionalDataFor(new FixtureCredentialsHelper(new OpenAiVideosApi(), credentialsFor(fake.api)));
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, [{ json: {} }], { main: [[{ json: {} }]] }, { node, data: { main: [[{ json: {} }]] }, source: null }, []);
-	return itemSettingsOf(context, 0, true);
+	return jobSettingsOf(context, 0, true);
 }
 
 describe('Create as an AI Agent tool', () => {

@@ -1,12 +1,17 @@
+/**
+ * A /content answer into n8n's binary data store: the file's type and name, the body streamed and
+ * counted, a stall, an empty or short body caught, and a JSON answer told apart from a file.
+ */
 import { NodeApiError } from 'n8n-workflow';
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, headerValue, readErrorBody, serverMessageOf, ServerError, type FullResponse } from '../transport/errors';
-import { pause } from '../transport/pause';
-import { redactErrorText } from '../transport/redact';
-import type { Connection } from '../transport/request';
-import { apiRequest, backoffMs } from '../transport/retry';
-import { idSegment } from './inputs';
+import { onBodyChunk } from '../../shared/n8n-internals';
+import { readErrorBody, serverMessageOf } from '../../shared/transport/error-body';
+import { TransportError } from '../../shared/transport/errors';
+import { pause } from '../../shared/transport/pause';
+import { redactErrorText } from '../../shared/transport/redact';
+import type { Connection } from '../../shared/transport/request';
+import { headerValue, type FullResponse } from '../../shared/transport/response';
 
 export type Variant = 'video' | 'thumbnail' | 'spritesheet';
 
@@ -26,12 +31,6 @@ const EXTENSION_BY_MIME_TYPE: Record<string, string> = {
 	'image/gif': 'gif',
 };
 
-export const CONTENT_ENDPOINT = 'GET /videos/{video_id}/content';
-
-export function contentPath(videoId: string): string {
-	return `/videos/${idSegment(videoId)}/content`;
-}
-
 function mimeTypeOf(response: FullResponse, variant: string): string {
 	const declared = headerValue(response.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 	if (!declared || declared === 'application/octet-stream' || declared === 'binary/octet-stream') {
@@ -43,19 +42,6 @@ function mimeTypeOf(response: FullResponse, variant: string): string {
 function safeFileName(videoId: string, mimeType: string): string {
 	const base = videoId.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 200) || 'video';
 	return `${base}.${EXTENSION_BY_MIME_TYPE[mimeType] ?? 'bin'}`;
-}
-
-/** Servers answer these while a video is still rendering (or when it failed and has no file). */
-const NOT_READY_STATUSES = [400, 404, 409, 422, 500];
-
-async function contentError(connection: Connection, error: unknown, videoId: string): Promise<unknown> {
-	if (!(error instanceof ServerError)) return error;
-	if (!NOT_READY_STATUSES.includes(error.status) || error.message.startsWith('The server does not offer')) return error;
-	return new NodeApiError(connection.context.getNode(), { videoId, status: error.status }, {
-		message: `Video ${videoId} is not ready for download, or has no file (HTTP ${error.status}): ${error.serverText}`,
-		description: 'Download a video once its status is completed: use Create with Wait for Completion, or check it with Get. A failed video has no file.',
-		httpCode: String(error.status),
-	});
 }
 
 /** The first chunk of a stream, put back so the stream still yields everything. */
@@ -87,25 +73,16 @@ async function peek(body: unknown): Promise<Buffer | undefined> {
  * next chunk.
  */
 function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => void): { bytes: () => number; done: () => void; stalled: () => Error | undefined } {
-	const stream = body as {
-		emit: (event: string | symbol, ...args: unknown[]) => boolean;
-		destroyed?: boolean;
-	};
+	const stream = body as { destroyed?: boolean };
 	let bytes = 0;
 	let lastChunkAt = Date.now();
 	let finished = false;
 	let stalled: Error | undefined;
 	const stop = new AbortController();
-	// Counts the chunks as the store reads them, whichever way it reads (pipe, 'data' events or
-	// read()): listening for 'data' ourselves would start the flow, or keep a paused stream paused.
-	const emit = stream.emit;
-	stream.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-		if (event === 'data') {
-			bytes += (args[0] as Buffer).length;
-			lastChunkAt = Date.now();
-		}
-		return emit.call(this, event, ...args);
-	};
+	onBodyChunk(body, (chunk) => {
+		bytes += chunk.length;
+		lastChunkAt = Date.now();
+	});
 	void (async () => {
 		while (!finished && !stalled && !stream.destroyed) {
 			await pause(Math.min(1_000, stallMs), stop.signal);
@@ -125,6 +102,22 @@ function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => voi
 	};
 }
 
+/** A download that broke off, came empty or short: another try may succeed. */
+export class BrokenDownload extends TransportError {
+	constructor(
+		node: ConstructorParameters<typeof TransportError>[0],
+		/** What happened, e.g. "came empty: the server sent 0 bytes". */
+		readonly problem: string,
+	) {
+		super(node, `The download ${problem}`, 'EBODY');
+	}
+}
+
+export interface StoredFile {
+	binary: IBinaryData;
+	bytes: number;
+}
+
 /**
  * Streams a /content response into n8n's binary data store. A JSON or text answer is an error,
  * and so is an empty body. A body that ends before its Content-Length fails in Node's HTTP parser
@@ -133,13 +126,7 @@ function watchBody(body: unknown, stallMs: number, abort: (reason: Error) => voi
  * has it count compressed bytes, and axios decodes the body and drops Content-Encoding. Bytes are
  * counted here, since n8n 1.x's binary metadata has no byte count.
  */
-async function storeContent(
-	connection: Connection,
-	response: FullResponse,
-	videoId: string,
-	variant: string,
-	abort: (reason: Error) => void,
-): Promise<StoredFile | BrokenDownload> {
+export async function storeContent(connection: Connection, response: FullResponse, videoId: string, variant: string): Promise<StoredFile> {
 	const { context } = connection;
 	const node = context.getNode();
 	const mimeType = mimeTypeOf(response, variant);
@@ -150,80 +137,32 @@ async function storeContent(
 	if (isText || looksLikeJson) {
 		const { message } = serverMessageOf(await readErrorBody(response.body));
 		throw new NodeApiError(node, { videoId }, {
-			message: `${CONTENT_ENDPOINT} answered ${looksLikeJson ? 'JSON' : mimeType} instead of a file for video ${videoId}; the video is probably not ready`,
+			message: `GET /videos/{video_id}/content answered ${looksLikeJson ? 'JSON' : mimeType} instead of a file for video ${videoId}; the video is probably not ready`,
 			description: `${redactErrorText(message ?? 'The server sent no file.', connection.secrets)} The video may not be ready yet; check its status with the Get operation.`,
 		});
 	}
-	const watch = watchBody(response.body, connection.timeoutMs, abort);
-	let binary: IBinaryData;
+	const watch = watchBody(response.body, connection.timeoutMs, (reason) => response.abortBody?.(reason));
+	let binary: IBinaryData | undefined;
+	let failure: Error | undefined;
 	try {
 		binary = await (context as IExecuteFunctions).helpers.prepareBinaryData(response.body as Buffer, safeFileName(videoId, mimeType), mimeType);
 	} catch (error) {
-		return { broken: `broke off after ${watch.bytes()} bytes: ${(watch.stalled() ?? (error as Error)).message}` };
+		failure = watch.stalled() ?? (error as Error);
 	} finally {
 		watch.done();
 	}
+	if (!binary) throw new BrokenDownload(node, `broke off after ${watch.bytes()} bytes: ${failure?.message}`);
 	const bytes = watch.bytes();
-	if (bytes === 0) return { broken: 'came empty: the server sent 0 bytes' };
+	if (bytes === 0) throw new BrokenDownload(node, 'came empty: the server sent 0 bytes');
 	// n8n 1.x's binary metadata has only a rounded fileSize text; the count made here is exact.
 	// Its HTTP layer also lets a body cut short of its Content-Length end quietly (n8n 2's fails it),
 	// so there the count is checked against the declared length.
 	if (binary.bytes === undefined) {
 		const declared = Number(headerValue(response.headers, 'content-length'));
-		if (Number.isFinite(declared) && bytes < declared) return { broken: `is incomplete: ${bytes} of ${declared} bytes arrived` };
+		if (Number.isFinite(declared) && bytes < declared) throw new BrokenDownload(node, `is incomplete: ${bytes} of ${declared} bytes arrived`);
 		binary.bytes = bytes;
 	}
 	return { binary, bytes };
-}
-
-/** A download that broke off, why; another try may succeed. */
-interface BrokenDownload {
-	broken: string;
-}
-
-export interface StoredFile {
-	binary: IBinaryData;
-	bytes: number;
-}
-
-/**
- * Downloads one variant of a video as binary data. A body that breaks off, stalls or comes short
- * is fetched again from the start, up to Max Retries times; the job is never created again.
- */
-export async function downloadVideo(
-	connection: Connection,
-	videoId: string,
-	variant: string,
-	maxRetries: number,
-	query: IDataObject = {},
-): Promise<StoredFile> {
-	const request = {
-		method: 'GET' as const,
-		path: contentPath(videoId),
-		qs: { ...query, variant },
-		stream: true,
-		endpoint: CONTENT_ENDPOINT,
-	};
-	let lastProblem = '';
-	for (let attempt = 0; attempt <= maxRetries; attempt++) {
-		if (attempt > 0) await pause(backoffMs(attempt - 1), connection.cancelSignal);
-		if (connection.cancelSignal?.aborted) break;
-		// Aborted when the body stalls; the request's signal also carries the execution's cancel.
-		const stall = new AbortController();
-		let response: FullResponse;
-		try {
-			response = await apiRequest(connection, { ...request, signal: stall.signal }, 'idempotent', maxRetries);
-		} catch (error) {
-			throw asNodeError(connection.context.getNode(), await contentError(connection, error, videoId));
-		}
-		const stored = await storeContent(connection, response, videoId, variant, (reason) => stall.abort(reason));
-		if (!('broken' in stored)) return stored;
-		lastProblem = stored.broken;
-	}
-	throw new NodeApiError(connection.context.getNode(), { videoId } as JsonObject, {
-		message: `The download of video ${videoId} ${lastProblem || 'was cancelled'} (${maxRetries + 1} ${maxRetries === 0 ? 'try' : 'tries'})`,
-		description: `The video is still on the server: download it later with the Download operation (ID ${videoId}).`,
-	});
 }
 
 export function withBinary(item: INodeExecutionData, propertyName: string, binary: IBinaryData): INodeExecutionData {

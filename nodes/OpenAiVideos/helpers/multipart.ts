@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from './inputs';
+import { InputError } from '../../shared/parameters';
 import { KIND_NAMES, matchesKind, type MediaKind } from './media';
 
 export interface FileField {

@@ -6,13 +6,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { extraQueryOf } from '../helpers/extras';
-import { jobStateOf } from '../helpers/status';
-import { ServerError } from '../transport/errors';
-import { connect, type Connection } from '../transport/request';
-import { apiRequest } from '../transport/retry';
-
-const PAGE_SIZE = 100;
+import { jobStateOf } from '../../shared/job-status';
+import { extraQueryOf } from '../../shared/parameters';
+import { ServerError } from '../../shared/transport/errors';
+import { connect, type Connection } from '../../shared/transport/request';
+import { apiRequest } from '../../shared/transport/retry';
+import { LIST_ENDPOINT, NotAListError, walkVideoPages } from '../../shared/video-list';
 /** One search reads at most this many pages to find matches, then hands on its cursor. */
 const MAX_PAGES_PER_SEARCH = 5;
 /** A search stops reading pages once it has this many matches. */
@@ -24,8 +23,6 @@ const LIST_RETRIES = 1;
 export const VIDEO_MODEL_PATTERN = /sora|veo|video|wan|kling|hunyuan|ltx|cogvideo|seedance|mochi|hailuo|vidu|pika|luma|runway/i;
 /** Answers that mean "this server has no such list". */
 const MISSING_LIST_STATUSES = [404, 405, 501];
-
-class NotAListError extends Error {}
 
 function useById(context: ILoadOptionsFunctions, what: string, endpoint: string, error: unknown, entry: string): NodeOperationError {
 	const status = error instanceof ServerError ? error.status : undefined;
@@ -40,7 +37,7 @@ function useById(context: ILoadOptionsFunctions, what: string, endpoint: string,
 
 async function getList(connection: Connection, path: string, qs: IDataObject, endpoint: string): Promise<IDataObject> {
 	const { body } = await apiRequest(connection, { method: 'GET', path, qs, endpoint }, 'idempotent', LIST_RETRIES);
-	if (!body || typeof body !== 'object' || !Array.isArray((body as IDataObject).data)) throw new NotAListError();
+	if (!body || typeof body !== 'object' || !Array.isArray((body as IDataObject).data)) throw new NotAListError(connection.context.getNode(), endpoint, body);
 	return body as IDataObject;
 }
 
@@ -64,28 +61,26 @@ function matches(video: IDataObject, filter: string | undefined): boolean {
 }
 
 async function searchVideoList(context: ILoadOptionsFunctions, filter: string | undefined, token: string | undefined, completedOnly: boolean): Promise<INodeListSearchResult> {
-	const endpoint = 'GET /videos';
 	const results: INodeListSearchItems[] = [];
-	let after = token;
+	let paginationToken: string | undefined;
+	let pages = 0;
 	try {
 		const connection = await connect(context);
-		const query = extraQueryOf(context, 0);
-		for (let page = 0; page < MAX_PAGES_PER_SEARCH && results.length < ENOUGH_RESULTS; page++) {
-			const qs: IDataObject = { ...query, order: 'desc', limit: PAGE_SIZE, ...(after ? { after } : {}) };
-			const body = await getList(connection, '/videos', qs, endpoint);
-			const videos = (body.data as IDataObject[]).filter((video) => video && typeof video === 'object' && video.id !== undefined);
-			for (const video of videos) {
-				if ((!completedOnly || jobStateOf(video) === 'completed') && matches(video, filter)) results.push(videoListItem(video));
-			}
-			const last = (body.last_id as string | undefined) ?? (videos[videos.length - 1]?.id as string | undefined);
-			const more = body.has_more === true || (body.has_more === undefined && videos.length >= PAGE_SIZE);
-			after = more && last && last !== after ? String(last) : undefined;
-			if (!after) break;
-		}
+		await walkVideoPages(connection, { after: token, order: 'desc', query: extraQueryOf(context, 0), maxRetries: LIST_RETRIES }, {
+			take: (page) => {
+				for (const video of page.videos) {
+					if ((!completedOnly || jobStateOf(video) === 'completed') && matches(video, filter)) results.push(videoListItem(video));
+				}
+				pages++;
+				const enough = pages >= MAX_PAGES_PER_SEARCH || results.length >= ENOUGH_RESULTS;
+				paginationToken = enough && page.hasMore ? page.next : undefined;
+				return enough;
+			},
+		});
 	} catch (error) {
-		throw useById(context, completedOnly ? 'completed videos' : 'videos', endpoint, error, 'video ID, e.g. video_123');
+		throw useById(context, completedOnly ? 'completed videos' : 'videos', LIST_ENDPOINT, error, 'video ID, e.g. video_123');
 	}
-	return { results, paginationToken: after };
+	return { results, paginationToken };
 }
 
 /** "From List" of Get and Delete: every recent video. */
