@@ -23,6 +23,8 @@ const SKIPPED_TYPES = new Set(['notice', 'hidden']);
 const TOOL_DESCRIPTION = 'toolDescription';
 
 const code = (text: string) => `\`${text}\``;
+/** Inside <summary>, Markdown is not rendered: HTML's own code tag. */
+const htmlCode = (text: string) => `<code>${text}</code>`;
 const number = (value: number) => value.toLocaleString('en-US');
 
 type Show = Record<string, unknown[] | undefined>;
@@ -140,13 +142,13 @@ function toolTable(description: INodeTypeDescription): string {
 			const show = showOf(property);
 			return `| ${code(`${show.resource?.[0]}/${show.operation?.[0]}`)} | ${String(property.default)} |`;
 		});
-	return table(`AI Agent tool: Description (${code(TOOL_DESCRIPTION)}), one per operation`, rows, ['| operation | default |', '|---|---|']);
+	return table(`AI Agent tool: Description (${htmlCode(TOOL_DESCRIPTION)}), one per operation`, rows, ['| operation | default |', '|---|---|']);
 }
 
 export function renderOptionTables(): string {
 	const node = nodeDescription();
 	const blocks = operations(node).map(({ resource, operation }) =>
-		table(`${resource.name} → ${operation.name} (${code(`${resource.value}/${operation.value}`)})`, rowsFor(node.properties, String(resource.value), String(operation.value))),
+		table(`${resource.name} → ${operation.name} (${htmlCode(`${resource.value}/${operation.value}`)})`, rowsFor(node.properties, String(resource.value), String(operation.value))),
 	);
 	blocks.push(toolTable(node));
 	blocks.push(table('Trigger: OpenAI Videos Trigger', rowsFor(triggerDescription().properties)));
