@@ -6,6 +6,7 @@
  *   await n8n.importCredentials([{ id, name, type, data }]);
  *   await n8n.importWorkflow(workflowJson);
  *   const run = await n8n.execute(workflowId);  // { ok, status, runData, error, execution, ms, stdout, stderr }
+ *   const batch = await n8n.executeBatch([id1, id2]);  // several workflows in one n8n process: batch.runs[id]
  *   n8n.items(run, 'Node name')                 // output items of a node's first run, main output 0
  *
  * Every command runs on the cache's Node 24 with a fixed environment: SQLite in <home>/.n8n,
@@ -159,6 +160,12 @@ class N8nCli {
 		await this.mustCli(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Several workflows with one `n8n import:workflow` (it takes an array): one n8n start, not one each. */
+	async importWorkflows(workflows) {
+		const file = this.writeInput(`workflows-${workflows[0].id}-and-${workflows.length - 1}-more.json`, workflows);
+		await this.mustCli(['import:workflow', `--input=${file}`]);
+	}
+
 	/** Makes the workflow active at the next start (n8n 1.x has no publish, only active). */
 	async publishWorkflow(id) {
 		const major = Number(this.install.version.split('.')[0]);
@@ -183,6 +190,38 @@ class N8nCli {
 			stdout: result.stdout,
 			stderr: result.stderr,
 		};
+	}
+
+	/**
+	 * `n8n execute-batch`: the workflows one after the other in one n8n process (each `n8n execute`
+	 * would start n8n anew, seconds each). n8n keeps only IDs with a digit in --ids (/\d+/), runs
+	 * them in 'cli' mode as `n8n execute` does, writes a summary (--output) and, for each workflow
+	 * that succeeded, its execution (--snapshot); --retries=0: a failed workflow must not run twice.
+	 * Returns { exitCode, timedOut, ms, stdout, stderr, runs: { [id]: { ok, status, error, ms,
+	 * execution, runData } } }; a failed workflow has n8n's error text ("<message> on node <name>")
+	 * and no run data.
+	 */
+	async executeBatch(ids, { timeoutMs = 600_000 } = {}) {
+		const dir = fs.mkdtempSync(path.join(this.inputDir, 'batch-'));
+		const output = path.join(dir, 'summary.json');
+		const args = ['execute-batch', `--ids=${ids.join(',')}`, '--retries=0', `--output=${output}`, `--snapshot=${dir}`];
+		const result = await this.cli(args, { timeoutMs });
+		const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
+		const executions = readJson(output)?.executions ?? [];
+		const runs = {};
+		for (const id of ids) {
+			const entry = executions.find((execution) => execution.workflowId === id);
+			const execution = readJson(path.join(dir, `${id}-snapshot.json`));
+			runs[id] = {
+				ok: entry?.executionStatus === 'success' && Boolean(execution),
+				status: entry?.executionStatus ?? 'not run',
+				error: entry?.error,
+				ms: entry && entry.executionTime * 1000,
+				execution,
+				runData: execution?.data?.resultData?.runData ?? {},
+			};
+		}
+		return { exitCode: result.code, timedOut: result.timedOut, ms: result.ms, stdout: result.stdout, stderr: result.stderr, runs };
 	}
 }
 

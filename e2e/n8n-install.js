@@ -207,7 +207,7 @@ async function ensureN8n({ version = N8N_VERSION, dir = dirFor(version), log = (
 	return { ...p, version, nodeVersion: NODE_VERSION, major: Number(version.split('.')[0]), ensureSeconds: (Date.now() - started) / 1000 };
 }
 
-module.exports = { ensureN8n, buildSqlite, dirFor, overridesFor, N8N_VERSION, NODE_VERSION, DEFAULT_DIR };
+module.exports = { ensureN8n, buildSqlite, dirFor, paths, overridesFor, N8N_VERSION, NODE_VERSION, DEFAULT_DIR };
 
 if (require.main === module) {
 	const started = Date.now();

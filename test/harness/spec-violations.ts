@@ -5,7 +5,7 @@
  * and so does an answer of the fake that the document does not declare.
  *
  * A test that breaks the document on purpose says so: `takeSpecViolations(api)` (harness/fake-api.ts)
- * and an assertion on what it got (e.g. test/operations/create.test.ts, test/fake-api/spec.test.ts).
+ * and an assertion on what it got (e.g. test/actions/video/create.test.ts, test/fake-api/spec.test.ts).
  */
 import { assertNoSpecViolations } from './fake-api';
 

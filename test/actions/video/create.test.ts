@@ -1,5 +1,8 @@
-import { fileItem, MP4_BYTES, PNG_BYTES, useFakeApi } from '../harness/fixtures';
-import { API_KEY, takeSpecViolations } from '../harness/fake-api';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { fileItem, MP4_BYTES, PNG_BYTES, useFakeApi } from '../../harness/fixtures';
+import { API_KEY, takeSpecViolations } from '../../harness/fake-api';
+import { bytesOf, EXTRA_QUERY_SENT, extraQuery } from '../helpers';
 
 const fake = useFakeApi();
 const create = { resource: 'video', operation: 'create', waitForCompletion: false };
@@ -111,5 +114,65 @@ describe('Video → Create for servers that refuse JSON', () => {
 		expect(error).toBeUndefined();
 		expect(fake.api.requests[0].headers['content-type']).toMatch(/^multipart\/form-data/);
 		expect(fake.api.requests[0].form?.fields).toEqual({ prompt: 'Rain', model: 'sora-2', seconds: '8' });
+	});
+});
+
+describe('Video → Create takes the model', () => {
+	const create = { resource: 'video', operation: 'create', prompt: 'Waves', waitForCompletion: false };
+
+	test.each([
+		['a plain string (saved before the Resource Locator)', 'sora-2-pro'],
+		['From List', { __rl: true, mode: 'list', value: 'sora-2-pro', cachedResultName: 'sora-2-pro' }],
+		['By ID', { __rl: true, mode: 'id', value: 'my-azure-deployment' }],
+		['By ID with an expression', { __rl: true, mode: 'id', value: '={{ "veo-" + 3 }}' }],
+	])('as %s', async (_shape, model) => {
+		const { error } = await fake.run({ parameters: { ...create, model: model as INodeParameters } });
+
+		expect(error).toBeUndefined();
+		const expected = typeof model === 'string' ? model : model.value.startsWith('=') ? 'veo-3' : model.value;
+		expect(fake.api.requests[0].json).toEqual({ prompt: 'Waves', model: expected });
+	});
+
+	test('left unset it sends sora-2, and emptied it sends no model (the server picks)', async () => {
+		await fake.run({ parameters: create });
+		await fake.run({ parameters: { ...create, model: { __rl: true, mode: 'id', value: '' } } });
+
+		expect(fake.api.requests.map((request) => request.json)).toEqual([{ prompt: 'Waves', model: 'sora-2' }, { prompt: 'Waves' }]);
+	});
+});
+
+describe('Video → Create, waiting for the job', () => {
+	test('Extra Query Parameters go on the create, every status check and the download; the item is the finished video with its file', async () => {
+		fake.api.jobPlan = { pollsUntilDone: 2, pollAfterMs: 50 };
+		const { items, error } = await fake.run({
+			parameters: { ...create, waitForCompletion: true, prompt: 'A red kite', variant: 'spritesheet', binaryPropertyName: 'sheet', options: { extraQuery } },
+		});
+
+		expect(error).toBeUndefined();
+		const [job] = [...fake.api.videos.values()];
+		expect(fake.api.requests.map((request) => [request.method, request.path, request.query])).toEqual([
+			['POST', '/videos', EXTRA_QUERY_SENT],
+			['GET', `/videos/${job.id}`, EXTRA_QUERY_SENT],
+			['GET', `/videos/${job.id}`, EXTRA_QUERY_SENT],
+			['GET', `/videos/${job.id}/content`, { ...EXTRA_QUERY_SENT, variant: 'spritesheet' }],
+		]);
+		expect(fake.api.requests[0].json).toEqual({ prompt: 'A red kite', model: 'sora-2' });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual(job);
+		expect(items[0].json.status).toBe('completed');
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(Object.keys(items[0].binary ?? {})).toEqual(['sheet']);
+		expect(items[0].binary!.sheet).toMatchObject({ mimeType: 'image/jpeg', fileName: `${job.id}.jpg`, fileExtension: 'jpg' });
+		expect((await bytesOf(items[0].binary!.sheet)).toString()).toBe(`fake-jpg:${job.id}`);
+	});
+
+	test('Download Result off outputs the finished video without a file', async () => {
+		fake.api.jobPlan = { pollsUntilDone: 1, pollAfterMs: 50 };
+		const { items, error } = await fake.run({ parameters: { ...create, waitForCompletion: true, prompt: 'A red kite', downloadResult: false } });
+
+		expect(error).toBeUndefined();
+		const [job] = [...fake.api.videos.values()];
+		expect(fake.api.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /videos', `GET /videos/${job.id}`]);
+		expect(items).toEqual([{ json: job, pairedItem: { item: 0 } }]);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * Video and Model are Resource Locators now. Workflows saved before keep a plain string there;
- * both shapes must reach the server as the same ID, in every operation that takes one.
+ * both shapes must reach the server as the same ID, in every operation that takes one. (The Model
+ * shapes are Create's own: test/actions/video/create.test.ts.)
  */
 import type { INodeParameters, NodeParameterValue } from 'n8n-workflow';
 
@@ -68,29 +69,5 @@ describe('an empty Video fails before any request, in both shapes', () => {
 
 		expect(error?.message).toContain('A video ID has no spaces, e.g. video_123');
 		expect(fake.api.requests).toEqual([]);
-	});
-});
-
-describe('Video → Create takes the model', () => {
-	const create = { resource: 'video', operation: 'create', prompt: 'Waves', waitForCompletion: false };
-
-	test.each([
-		['a plain string (saved before the Resource Locator)', 'sora-2-pro'],
-		['From List', { __rl: true, mode: 'list', value: 'sora-2-pro', cachedResultName: 'sora-2-pro' }],
-		['By ID', { __rl: true, mode: 'id', value: 'my-azure-deployment' }],
-		['By ID with an expression', { __rl: true, mode: 'id', value: '={{ "veo-" + 3 }}' }],
-	])('as %s', async (_shape, model) => {
-		const { error } = await fake.run({ parameters: { ...create, model: model as INodeParameters } });
-
-		expect(error).toBeUndefined();
-		const expected = typeof model === 'string' ? model : model.value.startsWith('=') ? 'veo-3' : model.value;
-		expect(fake.api.requests[0].json).toEqual({ prompt: 'Waves', model: expected });
-	});
-
-	test('left unset it sends sora-2, and emptied it sends no model (the server picks)', async () => {
-		await fake.run({ parameters: create });
-		await fake.run({ parameters: { ...create, model: { __rl: true, mode: 'id', value: '' } } });
-
-		expect(fake.api.requests.map((request) => request.json)).toEqual([{ prompt: 'Waves', model: 'sora-2' }, { prompt: 'Waves' }]);
 	});
 });

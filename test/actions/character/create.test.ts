@@ -1,4 +1,5 @@
-import { fileItem, MP4_BYTES, PNG_BYTES, useFakeApi } from '../harness/fixtures';
+import { fileItem, MP4_BYTES, PNG_BYTES, useFakeApi } from '../../harness/fixtures';
+import { EXTRA_QUERY_SENT, extraQuery } from '../helpers';
 
 const fake = useFakeApi();
 
@@ -29,5 +30,20 @@ describe('Character → Create', () => {
 		expect(image.error?.message).toBe('The file in "data" is not an MP4 video');
 		expect(missing.error?.message).toMatch(/binary file 'data'/);
 		expect(fake.api.requests).toHaveLength(0);
+	});
+
+
+	test('Extra Query Parameters on the POST, Extra Body Fields as form fields; one character per item', async () => {
+		const { items, error } = await fake.run({
+			parameters: { resource: 'character', operation: 'create', name: '={{ $json.who }}', options: { extraQuery, extraBody: '{"about": "A painter"}' } },
+			items: ['Mia', 'Leo'].map((who) => ({ ...fileItem(MP4_BYTES, `${who}.mp4`, 'video/mp4'), json: { who } })),
+		});
+
+		expect(error).toBeUndefined();
+		const sent = fake.api.requests.map(({ method, path, query, form }) => [method, path, query, form?.fields, form?.files.video?.fileName]);
+		expect(sent.sort()).toEqual(['Leo', 'Mia'].map((who) => ['POST', '/videos/characters', EXTRA_QUERY_SENT, { name: who, about: 'A painter' }, `${who}.mp4`]));
+		const characters = [...fake.api.characters.values()];
+		expect(items.map((item) => item.json)).toEqual(['Mia', 'Leo'].map((who) => characters.find(({ name }) => name === who)));
+		expect(items.map((item) => [item.pairedItem, item.binary])).toEqual([[{ item: 0 }, undefined], [{ item: 1 }, undefined]]);
 	});
 });

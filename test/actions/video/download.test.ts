@@ -1,17 +1,10 @@
 import { Readable } from 'node:stream';
 
-import { Container } from '@n8n/di';
-import { BinaryDataService } from 'n8n-core';
-import type { IBinaryData } from 'n8n-workflow';
-
-import { useFakeApi } from '../harness/fixtures';
+import { useFakeApi } from '../../harness/fixtures';
+import { bytesOf, EXTRA_QUERY_SENT, extraQuery } from '../helpers';
 
 const fake = useFakeApi();
 const download = { resource: 'video', operation: 'download' };
-
-async function bytesOf(binary: IBinaryData): Promise<Buffer> {
-	return await Container.get(BinaryDataService).getAsBuffer(binary);
-}
 
 describe('Video → Download', () => {
 	test('outputs the MP4 as binary data with the bytes, MIME type and file name the server sent', async () => {
@@ -27,6 +20,37 @@ describe('Video → Download', () => {
 		const binary = items[0].binary!.movie;
 		expect(binary).toMatchObject({ mimeType: 'video/mp4', fileName: `${video.id}.mp4`, fileExtension: 'mp4' });
 		expect(await bytesOf(binary)).toEqual(mp4);
+	});
+
+	test('a video picked From List, with Extra Query Parameters: the JSON names the file, the binary holds it', async () => {
+		const video = fake.api.addVideo({ id: 'video_a/b' });
+		const mp4 = Buffer.from('twenty-one mp4 bytes!');
+		fake.api.setContent('video_a/b', 'video', { body: mp4, contentType: 'video/mp4' });
+		const { items, error } = await fake.run({
+			parameters: { ...download, videoId: { __rl: true, mode: 'list', value: 'video_a/b', cachedResultName: 'A fake video (completed)' }, options: { extraQuery } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(fake.api.requests).toHaveLength(1);
+		const [request] = fake.api.requests;
+		expect([request.method, request.rawPath, request.query]).toEqual(['GET', '/videos/video_a%2Fb/content', { ...EXTRA_QUERY_SENT, variant: 'video' }]);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({ videoId: video.id, variant: 'video', fileName: 'video_a_b.mp4', mimeType: 'video/mp4', bytes: mp4.length });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(Object.keys(items[0].binary ?? {})).toEqual(['data']);
+		expect(items[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'video_a_b.mp4', fileExtension: 'mp4' });
+		expect(await bytesOf(items[0].binary!.data)).toEqual(mp4);
+	});
+
+	test('each input item downloads its own video into its own item', async () => {
+		const videos = [fake.api.addVideo(), fake.api.addVideo()];
+		const { items } = await fake.run({
+			parameters: { ...download, videoId: '={{ $json.id }}' },
+			items: videos.map((video) => ({ json: { id: video.id } })),
+		});
+
+		expect(items.map((item) => [item.json.videoId, item.pairedItem])).toEqual(videos.map((video, item) => [video.id, { item }]));
+		expect(await Promise.all(items.map(async (item) => (await bytesOf(item.binary!.data)).toString()))).toEqual(videos.map((video) => `fake-mp4:${video.id}`));
 	});
 
 	test.each([
