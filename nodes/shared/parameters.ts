@@ -59,11 +59,11 @@ export interface NumberBounds {
 }
 
 /** A numeric option: NaN, text, negatives, non-integers where needed and absurd values fail. */
-export function boundedNumber(node: INode, itemIndex: number, value: unknown, label: string, bounds: NumberBounds): number {
+export function boundedNumber(node: INode, itemIndex: number, value: unknown, label: string, bounds: NumberBounds, what: 'option' | 'field' = 'option'): number {
 	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
 	const kind = bounds.integer ? 'a whole number' : 'a number';
 	if (!Number.isFinite(number) || number < bounds.min || number > bounds.max || (bounds.integer && !Number.isInteger(number))) {
-		fail(node, itemIndex, `The option "${label}" must be ${kind} from ${bounds.min} to ${bounds.max}`, `It resolves to ${JSON.stringify(value) ?? String(value)} for item ${itemIndex}. Set it to ${kind} in that range.`);
+		fail(node, itemIndex, `The ${what} "${label}" must be ${kind} from ${bounds.min} to ${bounds.max}`, `It resolves to ${JSON.stringify(value) ?? String(value)} for item ${itemIndex}. Set it to ${kind} in that range.`);
 	}
 	return number;
 }

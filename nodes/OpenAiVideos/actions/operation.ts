@@ -22,12 +22,19 @@ export interface Operation {
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 }
 
-function shownFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
-	const show = { ...property.displayOptions?.show, resource: [resource], operation: [operation] };
+function shownFor(resource: string, operations: string[], property: INodeProperties): INodeProperties {
+	const show = { ...property.displayOptions?.show, resource: [resource], operation: operations };
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 
-/** The properties of a resource: its Operation selector, then each operation's fields and options. */
+const NO_EXTRA_OPTIONS: INodeProperties[] = [];
+
+/**
+ * The properties of a resource: its Operation selector, then each operation's fields and its
+ * Options collection. A field that several operations share (the same object, e.g. Wait for
+ * Completion) is one property shown for all of them, as are the Options of operations whose
+ * options are the same list.
+ */
 export function resourceProperties(resource: string, operations: Record<string, Operation>, defaultOperation: string): INodeProperties[] {
 	const selector: INodeProperties = {
 		displayName: 'Operation',
@@ -40,18 +47,29 @@ export function resourceProperties(resource: string, operations: Record<string, 
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
-	const fields = Object.entries(operations).flatMap(([name, operation]) => [
-		...operation.properties.map((property) => shownFor(resource, name, property)),
-		shownFor(resource, name, {
+	const fields = new Map<INodeProperties, string[]>();
+	const options = new Map<INodeProperties[], string[]>();
+	for (const [name, operation] of Object.entries(operations)) {
+		for (const property of operation.properties) {
+			const names = [...(fields.get(property) ?? []), name];
+			// Placed where its last operation lists it: after each operation's own fields.
+			fields.delete(property);
+			fields.set(property, names);
+		}
+		const own = operation.options ?? NO_EXTRA_OPTIONS;
+		options.set(own, [...(options.get(own) ?? []), name]);
+	}
+	const collections = [...options].map(([own, names]) =>
+		shownFor(resource, names, {
 			displayName: 'Options',
 			name: 'options',
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [...(operation.options ?? []), extraQueryOption, maxRetriesOption, requestTimeoutOption],
+			options: [...own, extraQueryOption, maxRetriesOption, requestTimeoutOption],
 		}),
-	]);
-	return [selector, ...fields];
+	);
+	return [selector, ...[...fields].map(([property, names]) => shownFor(resource, names, property)), ...collections];
 }
 
 /** The tool variant's editable descriptions, one per operation of the resource. */

@@ -52,4 +52,22 @@ describe('Video → Delete', () => {
 		expect(continued.items[0].json.error).toBe(stopped.error?.message);
 		expect(continued.items[0].json.deleted).toBeUndefined();
 	});
+
+	test('every item is checked before the first DELETE: a bad item stops the run before any video is gone, or with Continue On Fail is an error item', async () => {
+		const video = fake.api.addVideo();
+		const parameters = { resource: 'video', operation: 'delete', videoId: '={{ $json.id }}' };
+		const items = [{ json: { id: video.id } }, { json: { id: '' } }];
+		const stopped = await fake.run({ parameters, items });
+
+		expect(stopped.error?.message).toBe('The video ID is empty');
+		expect(fake.api.requests).toHaveLength(0);
+		expect(fake.api.videos.has(String(video.id))).toBe(true);
+
+		const continued = await fake.run({ parameters, items, continueOnFail: true });
+		expect(continued.items.map((item) => [item.json.deleted ?? item.json.error, item.pairedItem])).toEqual([
+			[true, { item: 0 }],
+			['The video ID is empty', { item: 1 }],
+		]);
+		expect(fake.api.requests.map((request) => request.method)).toEqual(['DELETE']);
+	});
 });

@@ -20,9 +20,11 @@ export const toolDescription = 'Returns a character (id, name) by its id in abou
 export const properties: INodeProperties[] = [idField('characterId', 'Character ID', 'The ID of the character', 'e.g. char_123')];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runEachItem(this, async (itemIndex, connection, { maxRetries, query }) => {
-		const id = requiredId(this.getNode(), itemIndex, parameterOf(this, 'characterId', itemIndex), 'character ID');
-		const { body } = await apiRequest(connection, requestTo(endpoint, { character_id: id }, { qs: query }), 'idempotent', maxRetries);
-		return [{ json: (body && typeof body === 'object' ? body : { response: body ?? null }) as IDataObject }];
+	return await runEachItem(this, {
+		inputOf: (itemIndex) => requiredId(this.getNode(), itemIndex, parameterOf(this, 'characterId', itemIndex), 'character ID'),
+		run: async (id, connection, { maxRetries, query }) => {
+			const { body } = await apiRequest(connection, requestTo(endpoint, { character_id: id }, { qs: query }), 'idempotent', maxRetries);
+			return [{ json: (body && typeof body === 'object' ? body : { response: body ?? null }) as IDataObject }];
+		},
 	});
 }

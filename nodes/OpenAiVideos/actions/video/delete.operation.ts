@@ -19,11 +19,13 @@ export const toolDescription = 'Deletes a completed or failed video and its file
 export const properties: INodeProperties[] = [videoIdField('The video to delete')];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runEachItem(this, async (itemIndex, connection, { maxRetries, query }) => {
-		const id = videoIdOf(this, itemIndex);
-		const { body } = await apiRequest(connection, requestTo(endpoint, { video_id: id }, { qs: query }), 'idempotent', maxRetries);
-		// `{deleted: true}` with the server's own fields; an empty answer (204) gives the video's ID.
-		const answered = body && typeof body === 'object' ? (body as IDataObject) : body === null || body === undefined || body === '' ? { id } : { response: body as string };
-		return [{ json: { deleted: true, ...answered } }];
+	return await runEachItem(this, {
+		inputOf: (itemIndex) => videoIdOf(this, itemIndex),
+		run: async (id, connection, { maxRetries, query }) => {
+			const { body } = await apiRequest(connection, requestTo(endpoint, { video_id: id }, { qs: query }), 'idempotent', maxRetries);
+			// `{deleted: true}` with the server's own fields; an empty answer (204) gives the video's ID.
+			const answered = body && typeof body === 'object' ? (body as IDataObject) : body === null || body === undefined || body === '' ? { id } : { response: body as string };
+			return [{ json: { deleted: true, ...answered } }];
+		},
 	});
 }

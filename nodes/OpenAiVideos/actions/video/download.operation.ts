@@ -12,7 +12,6 @@ import type { ItemSettings } from '../../helpers/settings';
 import { jobError } from '../../jobs/job-errors';
 import { outputBinaryPropertyField, variantField, videoIdField, videoIdOf } from '../fields';
 
-
 export const endpoint: Endpoint = { method: 'GET', path: '/videos/{video_id}/content' };
 
 export const option: INodePropertyOptions = {
@@ -64,12 +63,16 @@ export async function downloadVideo(connection: Connection, videoId: string, var
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runEachItem(this, async (itemIndex, connection, settings) => {
-		const videoId = videoIdOf(this, itemIndex);
-		const variant = String(parameterOf(this, 'variant', itemIndex, 'video'));
-		const propertyName = String(parameterOf(this, 'binaryPropertyName', itemIndex, 'data')).trim() || 'data';
-		const { binary, bytes } = await downloadVideo(connection, videoId, variant, settings);
-		const json = { videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, bytes };
-		return [withBinary({ json }, propertyName, binary)];
+	return await runEachItem(this, {
+		inputOf: (itemIndex) => ({
+			videoId: videoIdOf(this, itemIndex),
+			variant: String(parameterOf(this, 'variant', itemIndex, 'video')),
+			propertyName: String(parameterOf(this, 'binaryPropertyName', itemIndex, 'data')).trim() || 'data',
+		}),
+		run: async ({ videoId, variant, propertyName }, connection, settings) => {
+			const { binary, bytes } = await downloadVideo(connection, videoId, variant, settings);
+			const json = { videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, bytes };
+			return [withBinary({ json }, propertyName, binary)];
+		},
 	});
 }

@@ -20,10 +20,12 @@ export const toolDescription = 'Returns the current state of a video job by its 
 export const properties: INodeProperties[] = [videoIdField('The video job to retrieve')];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runEachItem(this, async (itemIndex, connection, { maxRetries, query }) => {
-		const request = requestTo(endpoint, { video_id: videoIdOf(this, itemIndex) }, { qs: query });
-		const { body } = await apiRequest(connection, request, 'idempotent', maxRetries);
-		expectVideoJob(this.getNode(), endpointLabel(endpoint), body);
-		return [{ json: body as IDataObject }];
+	return await runEachItem(this, {
+		inputOf: (itemIndex) => videoIdOf(this, itemIndex),
+		run: async (videoId, connection, { maxRetries, query }) => {
+			const { body } = await apiRequest(connection, requestTo(endpoint, { video_id: videoId }, { qs: query }), 'idempotent', maxRetries);
+			expectVideoJob(this.getNode(), endpointLabel(endpoint), body);
+			return [{ json: body as IDataObject }];
+		},
 	});
 }

@@ -51,20 +51,25 @@ export const properties: INodeProperties[] = [
 
 /** Return All follows the list to its end; a Limit asks for no more than it still needs. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runEachItem(this, async (itemIndex, connection, { maxRetries, query }) => {
-		const returnAll = parameterOf(this, 'returnAll', itemIndex, false) === true;
-		const wanted = returnAll
-			? Infinity
-			: boundedNumber(this.getNode(), itemIndex, parameterOf(this, 'limit', itemIndex, 50), 'Limit', { min: 1, max: MAX_LIMIT, integer: true });
-		const order = String(parameterOf(this, 'order', itemIndex, 'desc'));
-		const items: INodeExecutionData[] = [];
-		await walkVideoPages(connection, { order, query, maxRetries }, {
-			pageSize: () => Math.min(LIST_PAGE_SIZE, wanted - items.length),
-			take: ({ videos }) => {
-				for (const video of videos) if (items.length < wanted) items.push({ json: video });
-				return items.length >= wanted;
-			},
-		});
-		return items;
+	return await runEachItem(this, {
+		inputOf: (itemIndex) => {
+			const returnAll = parameterOf(this, 'returnAll', itemIndex, false) === true;
+			const limit = () => parameterOf(this, 'limit', itemIndex, 50);
+			return {
+				wanted: returnAll ? Infinity : boundedNumber(this.getNode(), itemIndex, limit(), 'Limit', { min: 1, max: MAX_LIMIT, integer: true }, 'field'),
+				order: String(parameterOf(this, 'order', itemIndex, 'desc')),
+			};
+		},
+		run: async ({ wanted, order }, connection, { maxRetries, query }) => {
+			const items: INodeExecutionData[] = [];
+			await walkVideoPages(connection, { order, query, maxRetries }, {
+				pageSize: () => Math.min(LIST_PAGE_SIZE, wanted - items.length),
+				take: ({ videos }) => {
+					for (const video of videos) if (items.length < wanted) items.push({ json: video });
+					return items.length >= wanted;
+				},
+			});
+			return items;
+		},
 	});
 }
