@@ -1,5 +1,6 @@
 /** `npm run bench`: prints the package's speed and memory figures. */
 import { benchBatch } from './batch';
+import { benchCredentials } from './credentials';
 import { benchDownload } from './download';
 import { benchTrigger } from './trigger';
 import { benchWait } from './wait';
@@ -8,6 +9,7 @@ import { load, printHeader } from './header';
 async function main(): Promise<void> {
 	printHeader();
 	if (process.env.BENCH_ONLY === 'batch') return await benchBatch();
+	if (process.env.BENCH_ONLY === 'credentials') return await benchCredentials();
 	await benchBatch();
 	await benchDownload();
 	await benchWait();

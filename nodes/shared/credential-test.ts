@@ -9,7 +9,7 @@
  *   2. GET /models          what the other gateways serve (LiteLLM, New API), only when the list is
  *                           missing (404, 405) or unusable here (400, 422)
  * with the credential's headers and query parameters, never following a redirect (the key stays on
- * the Base URL's origin). A 2xx with a JSON list passes; 401/403 is a wrong key; anything else fails
+ * the Base URL's origin), not verifying the certificate when Ignore SSL Issues is on. A 2xx with a JSON list passes; 401/403 is a wrong key; anything else fails
  * with the server's own words, the API key and Custom Header values redacted.
  */
 import type {
@@ -22,6 +22,7 @@ import type {
 
 import { baseUrlOf, credentialHeadersOf, credentialQueryOf } from './credential';
 import { serverMessageOf } from './transport/error-body';
+import { certificateProblemOf, IGNORE_SSL_ISSUES_HINT } from './transport/errors';
 import { redactErrorText, secretsOf } from './transport/redact';
 
 interface Probe {
@@ -93,6 +94,8 @@ async function ask(context: ICredentialTestFunctions, data: ICredentialDataDecry
 		resolveWithFullResponse: true,
 		followRedirect: false,
 		timeout: timeoutMs,
+		// Ignore SSL Issues: redirects are never followed here, so it concerns the Base URL's server only.
+		...(data.allowUnauthorizedCerts === true ? { rejectUnauthorized: false } : {}),
 	})) as Answer;
 }
 
@@ -110,6 +113,10 @@ async function runProbes(context: ICredentialTestFunctions, data: ICredentialDat
 		try {
 			answer = await ask(context, data, probe, timeoutMs);
 		} catch (error) {
+			const certificate = certificateProblemOf(error);
+			if (certificate) {
+				return { status: 'Error', message: `The certificate of ${new URL(baseUrl).origin} could not be verified (${certificate}). ${IGNORE_SSL_ISSUES_HINT}` };
+			}
 			const { code, message } = error as { code?: string; message?: string };
 			return { status: 'Error', message: `Could not reach ${baseUrl}${probe.path}: ${code ?? message ?? 'no answer'}` };
 		}

@@ -13,12 +13,16 @@
  *                                    OpenAI-Organization / OpenAI-Project when filled, then the Custom
  *                                    Headers (which win, as in n8n's own OpenAI credential)
  *   isBaseUrlOrigin(credentials, url) whether an absolute URL is on the Base URL's origin
+ *   credentialIdentityOf(credentials) what a rate limit belongs to: a digest of the key and of every
+ *                                    header that names an account (OpenAI-Organization, OpenAI-Project,
+ *                                    Custom Headers), never the key itself
  *
  * Precedence of query parameters on a request to the Base URL's origin, lowest first: the Base URL's
  * query string < the Query Parameters field < the request's own `qs` < a parameter already written in
  * the request's URL (a redirect's Location). A request for any other origin gets nothing from the
  * credential.
  */
+import { createHmac, randomBytes } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'openAiVideosApi';
@@ -120,3 +124,18 @@ export function credentialHeadersOf(credentials: Credentials): Record<string, st
 }
 
 export const isAbsolute = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url);
+
+/** Keys the identity digest: it cannot be matched against a guessed key outside this process. */
+const IDENTITY_SECRET = randomBytes(32);
+
+/**
+ * The credential's identity (see above): header names count in any case and order; what names no
+ * account (the Base URL's spelling, Query Parameters, Ignore SSL Issues) does not count. Throws like
+ * credentialHeadersOf on a Custom Header that cannot be sent.
+ */
+export function credentialIdentityOf(credentials: Credentials): string {
+	const headers = Object.entries(credentialHeadersOf(credentials))
+		.map(([name, value]) => [name.toLowerCase(), value])
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return createHmac('sha256', IDENTITY_SECRET).update(JSON.stringify(headers)).digest('hex');
+}

@@ -2,9 +2,17 @@
  * Small hostile `node:http` servers for the hostile-server tests: each host records every request
  * (method, raw path as received, headers, body, arrival time) and answers with the test's own
  * handler. `home` is the credential's Base URL (127.0.0.1), `other` is another host (127.0.0.2).
+ * A TLS host (`startHost(address, handle, TEST_TLS)`) answers https with the self-signed test
+ * certificate in ./tls and plain http on the same port, so a redirect from https to http on the
+ * very same host and port can be watched.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { Duplex } from 'node:stream';
+import type { SecureContextOptions } from 'node:tls';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -19,6 +27,8 @@ export const PROJECT = 'proj-hostile-secret-project';
 export const CREDENTIAL_HEADERS = ['authorization', 'api-key', 'openai-organization', 'openai-project', 'cookie', 'proxy-authorization'];
 
 export interface Received {
+	/** `https` when the request came over TLS. */
+	scheme: 'http' | 'https';
 	method: string;
 	/** The request target exactly as received, percent-encoding and query intact. */
 	url: string;
@@ -35,8 +45,12 @@ export interface Received {
 export type Handler = (request: Received, response: ServerResponse) => unknown;
 
 export interface Host {
-	/** e.g. http://127.0.0.1:4321 */
+	/** e.g. http://127.0.0.1:4321 (https://… for a TLS host) */
 	origin: string;
+	/** The same host and port over plain http (a TLS host answers both). */
+	plainOrigin: string;
+	/** TCP connections accepted: a TLS handshake the client broke off leaves no request, only this. */
+	connections: number;
 	/** The Base URL of the credential: origin + /v1. */
 	baseUrl: string;
 	requests: Received[];
@@ -44,16 +58,44 @@ export interface Host {
 	close(): Promise<void>;
 }
 
-export async function startHost(address = '127.0.0.1', handle: Handler = notFound): Promise<Host> {
+/** The self-signed, test-only certificate (and its key) of 127.0.0.1, 127.0.0.2 and localhost, valid 2000–2199. */
+export const TEST_TLS: SecureContextOptions = {
+	key: readFileSync(join(__dirname, 'tls', 'key.pem')),
+	cert: readFileSync(join(__dirname, 'tls', 'cert.pem')),
+};
+
+/**
+ * The socket as a JavaScript stream that starts with `first`: TLS reads a net.Socket's handle
+ * directly and would miss a chunk already read, but reads a JavaScript stream through its events.
+ */
+function streamOf(socket: Socket, first: Buffer): Duplex {
+	const stream = new Duplex({
+		read: () => socket.resume(),
+		write: (chunk: Buffer, _encoding, done) => socket.write(chunk, done),
+		final: (done) => socket.end(done),
+		destroy: (error, done) => {
+			socket.destroy();
+			done(error);
+		},
+	});
+	stream.push(first);
+	socket.on('data', (chunk: Buffer) => stream.push(chunk) || socket.pause());
+	socket.on('end', () => stream.push(null));
+	socket.on('close', () => stream.destroy());
+	return stream;
+}
+
+export async function startHost(address = '127.0.0.1', handle: Handler = notFound, tls?: SecureContextOptions): Promise<Host> {
 	const sockets = new Set<Socket>();
-	const host = { requests: [] as Received[], handle } as Host;
-	const server: Server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
+	const host = { requests: [] as Received[], handle, connections: 0 } as Host;
+	const listener = (scheme: Received['scheme']) => (incoming: IncomingMessage, response: ServerResponse) => {
 		const chunks: Buffer[] = [];
 		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
 		incoming.on('end', () => {
 			const url = incoming.url ?? '/';
 			const parsed = new URL(url, 'http://x');
 			const received: Received = {
+				scheme,
 				method: incoming.method ?? 'GET',
 				url,
 				path: url.split('?')[0],
@@ -68,13 +110,30 @@ export async function startHost(address = '127.0.0.1', handle: Handler = notFoun
 				if (!response.headersSent) response.writeHead(500).end(String(error));
 			});
 		});
-	});
-	server.on('connection', (socket) => {
+	};
+	const plain: Server = createServer(listener('http'));
+	const secure = tls ? createHttpsServer(tls, listener('https')) : undefined;
+	// One port for both: a connection whose first byte opens a TLS handshake (0x16) goes to https.
+	const server = createNetServer((socket) => {
+		host.connections++;
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
+		socket.on('error', () => {});
+		socket.once('data', (first: Buffer) => {
+			socket.pause();
+			if (secure && first[0] === 0x16) {
+				secure.emit('connection', streamOf(socket, first));
+			} else {
+				socket.unshift(first);
+				plain.emit('connection', socket);
+			}
+			socket.resume();
+		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, address, resolve));
-	host.origin = `http://${address}:${(server.address() as AddressInfo).port}`;
+	const port = (server.address() as AddressInfo).port;
+	host.plainOrigin = `http://${address}:${port}`;
+	host.origin = tls ? `https://${address}:${port}` : host.plainOrigin;
 	host.baseUrl = `${host.origin}/v1`;
 	host.close = async () => {
 		for (const socket of sockets) socket.destroy();

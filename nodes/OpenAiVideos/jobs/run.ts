@@ -11,12 +11,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { asNodeError } from '../../shared/transport/errors';
 import { Semaphore } from '../../shared/transport/gate';
 import { connect, type Connection } from '../../shared/transport/request';
+import type { FullResponse } from '../../shared/transport/response';
 import { apiRequest } from '../../shared/transport/retry';
 import { mayHaveStartedJob } from '../../shared/transport/retry-rules';
 import { downloadVideo } from '../actions/video/download.operation';
 import { withBinary } from '../helpers/download';
 import { jobSettingsOf, runSettingsOf, type JobSettings } from '../helpers/settings';
-import { expectVideoJob, jobError } from './job-errors';
+import { isVideoJob, jobError, notAJobAnswer } from './job-errors';
 import { JobLedger } from './ledger';
 import { prepareJobRequest, toApiRequest, type JobRequest, type PaidOperation } from './request';
 import { firstCheckDelayMs, JobWatcher } from './watcher';
@@ -47,18 +48,25 @@ function onErrorOf(context: IExecuteFunctions): 'stop' | 'regular' | 'errorOutpu
 async function createJob(run: Run, plan: Plan): Promise<{ job: IDataObject; firstDelayMs: number }> {
 	const { request, settings } = plan;
 	const { itemIndex } = request;
+	let response: FullResponse;
 	try {
-		const response = await apiRequest(run.connection, await toApiRequest(run.context, request), 'startsPaidJob', settings.maxRetries);
-		expectVideoJob(run.context.getNode(), request.endpoint, response.body);
-		const job = { ...(response.body as IDataObject) };
-		run.ledger.record(itemIndex, { job, video: job });
-		return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };
+		response = await apiRequest(run.connection, await toApiRequest(run.context, request), 'startsPaidJob', settings.maxRetries);
 	} catch (error) {
 		if (!mayHaveStartedJob(error)) throw asNodeError(run.context.getNode(), error);
 		const reason = (error as Error).message;
 		run.ledger.record(itemIndex, { uncertain: reason });
 		throw uncertainCreateError(run, request, reason);
 	}
+	if (!isVideoJob(response.body)) {
+		// Answered, but not with a video job: the server may have started a paid job all the same.
+		const { jobId, error } = notAJobAnswer(run.context.getNode(), request.endpoint, response.body);
+		const job = jobId === undefined ? undefined : { ...(response.body as IDataObject), id: jobId };
+		run.ledger.record(itemIndex, job ? { job, video: job } : { uncertain: error.message });
+		throw error;
+	}
+	const job = { ...response.body };
+	run.ledger.record(itemIndex, { job, video: job });
+	return { job, firstDelayMs: firstCheckDelayMs(response.headers, settings.pollIntervalMs) };
 }
 
 function uncertainCreateError(run: Run, request: JobRequest, reason: string): NodeApiError {
@@ -91,7 +99,7 @@ async function runItem(run: Run, plan: Plan): Promise<Outcome> {
 		}
 		if (outcome.state === 'failed') return { ok: false, error: jobError(run.context.getNode(), jobId, { kind: 'failed', video }), video };
 		if (!settings.download) return { ok: true, item: { json: video } };
-		const { binary } = await downloadVideo(run.connection, jobId, settings.download.variant, settings);
+		const { binary } = await downloadVideo(run.connection, jobId, settings.download.variant, settings, video);
 		return { ok: true, item: withBinary({ json: video }, settings.download.propertyName, binary) };
 	} catch (error) {
 		return { ok: false, error: error as Error, video };

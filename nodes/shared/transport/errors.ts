@@ -39,6 +39,24 @@ function errorCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** Node's codes for a server certificate that cannot be verified (self-signed, unknown CA, expired, another name…). */
+const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/;
+
+/** Node's words about a server certificate that could not be verified (e.g. "self-signed certificate"), from an error or its causes. */
+export function certificateProblemOf(error: unknown): string | undefined {
+	let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && CERTIFICATE_CODE.test(current.code)) {
+			return typeof current.message === 'string' && current.message ? current.message : current.code;
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+export const IGNORE_SSL_ISSUES_HINT =
+	'If this server uses its own certificate (self-signed or from an internal CA), turn on Ignore SSL Issues (Insecure) in the OpenAI Videos credential.';
+
 interface RequestFacts {
 	endpoint: string;
 	signal?: AbortSignal;
@@ -48,6 +66,20 @@ interface ConnectionFacts {
 	secrets: string[];
 	timeoutMs: number;
 	cancelSignal?: AbortSignal;
+	/** The Base URL's origin. */
+	origin: string;
+}
+
+/** A certificate that failed: the handshake ended before anything was sent (not retried, no job started). */
+function certificateError(node: INode, endpoint: string, problem: string, origin: string, home: boolean): TransportError {
+	return new TransportError(
+		node,
+		`${endpoint} failed: the certificate of ${origin} could not be verified (${problem})`,
+		'ERR_TLS_CERTIFICATE',
+		home
+			? IGNORE_SSL_ISSUES_HINT
+			: "A redirect led there, to another host than the Base URL's: its certificate is always verified, whatever Ignore SSL Issues says. Nothing was sent to it.",
+	);
 }
 
 /**
@@ -70,12 +102,18 @@ export class TransportError extends NodeApiError {
 		return this.code !== 'ECONNREFUSED' && this.code !== 'ENOTFOUND' && this.code !== 'EAI_AGAIN' && this.code !== 'CANCELLED';
 	}
 
-	static from(node: INode, error: unknown, request: RequestFacts, connection: ConnectionFacts): TransportError {
+	/** `url` is the URL the request went to (a redirect may lead off the Base URL's origin). */
+	static from(node: INode, error: unknown, request: RequestFacts, connection: ConnectionFacts, url: string): TransportError {
 		if (connection.cancelSignal?.aborted) {
 			return new TransportError(node, `${request.endpoint} stopped: the execution was cancelled`, 'CANCELLED');
 		}
 		if (request.signal?.aborted) {
 			return new TransportError(node, `${request.endpoint} got no answer before the wait's deadline`, 'DEADLINE');
+		}
+		const certificate = certificateProblemOf(error);
+		if (certificate) {
+			const { origin } = new URL(url);
+			return certificateError(node, request.endpoint, certificate, origin, origin === connection.origin);
 		}
 		const code = errorCodeOf(error) ?? 'EUNKNOWN';
 		const seconds = Math.round(connection.timeoutMs / 1000);

@@ -5,11 +5,12 @@ const MIN_SPACING_MS = 25;
 const MAX_SPACING_MS = 2_000;
 
 /**
- * Paces every request of this process to one origin. A 429 holds all of them back until its
- * retry-after has passed, then lets them through one by one with a spacing that grows on each
- * 429 and shrinks on success, so items do not all fire at the same moment again.
+ * Paces every request of this process that one credential sends to one origin: a rate limit
+ * belongs to an account, not to a server. A 429 holds all of them back until its retry-after has
+ * passed, then lets them through one by one with a spacing that grows on each 429 and shrinks on
+ * success, so items do not all fire at the same moment again.
  */
-class OriginGate {
+class Gate {
 	private nextSlotAt = 0;
 	private spacingMs = 0;
 	private widenedUntil = 0;
@@ -51,18 +52,20 @@ class OriginGate {
 const MAX_GATES = 256;
 /**
  * Process-wide on purpose: a rate limit outlives the execution that met it, and every execution
- * sending to that origin must hold back. Keyed by origin; idle gates are dropped beyond MAX_GATES.
+ * sending with that credential to that origin must hold back. Keyed by a connection's `gateKey`
+ * (the origin and a digest of the credential's identity, never the key); idle gates are dropped
+ * beyond MAX_GATES.
  */
-const gates = new Map<string, OriginGate>();
+const gates = new Map<string, Gate>();
 
-export function gateOf(origin: string): OriginGate {
-	let gate = gates.get(origin);
+export function gateOf(gateKey: string): Gate {
+	let gate = gates.get(gateKey);
 	if (!gate) {
 		if (gates.size >= MAX_GATES) {
 			for (const [key, entry] of gates) if (entry.idle) gates.delete(key);
 		}
-		gate = new OriginGate();
-		gates.set(origin, gate);
+		gate = new Gate();
+		gates.set(gateKey, gate);
 	}
 	return gate;
 }

@@ -14,7 +14,7 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { baseUrlOf, CREDENTIAL_TYPE } from '../credential';
+import { baseUrlOf, credentialIdentityOf, CREDENTIAL_TYPE } from '../credential';
 import { keepAbortSignal, runIndexOf } from '../n8n-internals';
 import { TIMED_OUT_DESCRIPTION, TransportError } from './errors';
 import { gateOf, Semaphore } from './gate';
@@ -46,6 +46,13 @@ export interface Connection {
 	context: ApiContext;
 	baseUrl: string;
 	origin: string;
+	/**
+	 * What a rate limit belongs to: the origin and the credential's identity (a digest, never the
+	 * key). Keys the gate (gate.ts), so two credentials on one server never hold each other back.
+	 */
+	gateKey: string;
+	/** The credential's Ignore SSL Issues: certificates of the Base URL's origin are not verified. */
+	allowUnauthorizedCerts: boolean;
 	secrets: string[];
 	timeoutMs: number;
 	/** The execution's cancel signal. */
@@ -68,20 +75,26 @@ function runKeyOf(context: ApiContext): string {
 	return `${executionId}|${node.id ?? node.name}|${runIndexOf(context)}`;
 }
 
+/** A credential field read for a connection; what cannot work is an error naming it. */
+function checked(context: ApiContext, read: () => string, description: string): string {
+	try {
+		return read();
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { description });
+	}
+}
+
 export async function connect(context: ApiContext, timeoutSeconds = DEFAULT_REQUEST_TIMEOUT_S): Promise<Connection> {
 	const credentials: ICredentialDataDecryptedObject = await context.getCredentials(CREDENTIAL_TYPE);
-	let baseUrl: string;
-	try {
-		baseUrl = baseUrlOf(credentials);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Correct the Base URL in the OpenAI Videos credential, e.g. https://api.openai.com/v1.',
-		});
-	}
+	const baseUrl = checked(context, () => baseUrlOf(credentials), 'Correct the Base URL in the OpenAI Videos credential, e.g. https://api.openai.com/v1.');
+	const identity = checked(context, () => credentialIdentityOf(credentials), 'Correct the Custom Headers in the OpenAI Videos credential.');
+	const origin = new URL(baseUrl).origin;
 	return {
 		context,
 		baseUrl,
-		origin: new URL(baseUrl).origin,
+		origin,
+		gateKey: `${origin} ${identity}`,
+		allowUnauthorizedCerts: credentials.allowUnauthorizedCerts === true,
 		secrets: secretsOf(credentials),
 		timeoutMs: timeoutSeconds * 1000,
 		cancelSignal: cancelSignalOf(context),
@@ -116,6 +129,8 @@ async function exchange(
 		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: connection.timeoutMs,
 	};
+	// Ignore SSL Issues holds for the Base URL's origin only: any other host a redirect leads to is verified.
+	if (connection.allowUnauthorizedCerts && new URL(url).origin === connection.origin) options.skipSslCertificateValidation = true;
 	keepAbortSignal(options, anySignal(connection.cancelSignal, request.signal, timeout));
 	if (first && request.qs) options.qs = request.qs;
 	if (method !== 'GET' && request.body !== undefined) options.body = request.body;
@@ -128,7 +143,7 @@ async function exchange(
 		return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as FullResponse;
 	} catch (error) {
 		// Our own timeout aborts the request as a cancel; its reason is the TimeoutError.
-		throw TransportError.from(context.getNode(), timeout?.aborted ? timeout.reason : error, request, connection);
+		throw TransportError.from(context.getNode(), timeout?.aborted ? timeout.reason : error, request, connection, url);
 	}
 }
 
@@ -197,7 +212,7 @@ export async function send(connection: Connection, original: ApiRequest): Promis
 	if (REDIRECT_STATUSES.includes(response.statusCode)) {
 		throw new TransportError(node, `${request.endpoint} answered a redirect (HTTP ${response.statusCode}) without a Location`, 'ERR_BAD_REDIRECT');
 	}
-	gateOf(connection.origin).succeeded();
+	gateOf(connection.gateKey).succeeded();
 	if (body) response.abortBody = (reason) => body.abort(reason);
 	return response;
 }

@@ -1,7 +1,8 @@
 /**
  * The one retry layer: sends a request and, when `consume` is given, reads its answer (a download's
- * body), retrying both as the policy allows (retry-rules.ts), paced by the gate of its origin. A
- * 429 holds back every request to that origin (gate.ts); retry-afters beyond the cap fail at once.
+ * body), retrying both as the policy allows (retry-rules.ts), paced by the gate of its origin and
+ * credential. A 429 holds back every request of that credential to that origin (gate.ts), and no
+ * other credential's; retry-afters beyond the cap fail at once.
  */
 import { asNodeError, ServerError } from './errors';
 import { gateOf, withSlot } from './gate';
@@ -35,7 +36,7 @@ export async function apiRequest<T = FullResponse>(
 	maxRetries: number,
 	consume?: (response: FullResponse) => Promise<T>,
 ): Promise<T> {
-	const gate = gateOf(connection.origin);
+	const gate = gateOf(connection.gateKey);
 	const node = connection.context.getNode();
 	let failures = 0;
 	let rateLimits = 0;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionalText, parameterOf, requiredText } from '../../../shared/parameters';
+import { InputError, optionalText, parameterOf, requiredText } from '../../../shared/parameters';
 import type { Endpoint } from '../../helpers/endpoint';
 import type { FileField } from '../../helpers/multipart';
 import type { JobInput } from '../../jobs/request';
@@ -153,7 +153,22 @@ function inputOf(context: IExecuteFunctions, itemIndex: number): JobInput {
 		input_reference,
 	};
 	const sendAsMultipart = parameterOf(context, 'options.sendAsMultipart', itemIndex, false) === true;
+	if (sendAsMultipart && input_reference) throw multipartReferenceError(context, itemIndex, input_reference);
 	return { values, files, multipart: files.length > 0 || sendAsMultipart };
+}
+
+/**
+ * Send as Multipart with an Image URL or File ID: refused before anything is sent. The API takes
+ * `input_reference` in a multipart form only as an uploaded file; its object form ({image_url} or
+ * {file_id}) is JSON's (the API reference's "Create video"; OpenAI's OpenAPI document gives the
+ * object no multipart encoding, and vLLM-Omni, which needs multipart, declares the part an UploadFile).
+ */
+function multipartReferenceError(context: IExecuteFunctions, itemIndex: number, reference: IDataObject): InputError {
+	const [field, shown] = reference.file_id === undefined ? ['image_url', 'Image URL'] : ['file_id', 'File ID'];
+	return new InputError(context.getNode(), `Send as Multipart cannot carry Reference "${shown}": in a multipart request the API takes input_reference only as an uploaded file`, {
+		itemIndex,
+		description: `Nothing was sent. Turn Send as Multipart off (the JSON body carries input_reference {${field}}), or give the image as a file: fetch it (e.g. with an HTTP Request node) and choose Reference "Image From Binary Field".`,
+	});
 }
 
 export const execute = paidRun({ endpoint, waits: true, inputOf });
