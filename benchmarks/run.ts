@@ -5,14 +5,17 @@ import { benchCredentials } from './credentials';
 import { benchDownload } from './download';
 import { benchTrigger } from './trigger';
 import { benchWait } from './wait';
+import { load, printHeader } from './header';
 
 async function main(): Promise<void> {
+	printHeader();
 	if (process.env.BENCH_ONLY === 'batch') return await benchBatch();
 	if (process.env.BENCH_ONLY === 'credentials') return await benchCredentials();
 	await benchBatch();
 	await benchDownload();
 	await benchWait();
 	await benchTrigger();
+	console.log(`# done: ${load()}`);
 }
 
 main().then(

@@ -124,7 +124,7 @@ module.exports = {
 		};
 		let main = await start('main');
 		let worker = await start('worker');
-		note(`queue mode: Postgres ${postgres.port}, Redis ${redis.port}, main and worker up (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+		note(`queue mode: PostgreSQL ${postgres.version} (port ${postgres.port}), Redis ${redis.version} (port ${redis.port}), main and worker up (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 		await main.setupOwner();
 		const activated = await waitFor(() => requestsOf(api, 'GET', '/videos').length > 0, { timeoutMs: 60_000 });
 		t.ok(activated, 'the main polls the trigger when it activates the workflow', main.readLog().slice(-1500));

@@ -4,8 +4,11 @@
  * redis-server postgresql`), started in a folder of the run on free loopback ports and stopped by
  * the suite's cleanups:
  *
- *   const postgres = await startPostgres();      // { host, port, user, database, query(sql), stop() }
- *   const redis = await startRedis(dir);         // { host, port, stop() }
+ *   const postgres = await startPostgres();      // { host, port, user, database, version, query(sql), stop() }
+ *   const redis = await startRedis(dir);         // { host, port, version, stop() }
+ *
+ * `version` is what the running server reports (PostgreSQL's `SHOW server_version`, Redis' start
+ * banner "Redis version=…"): the queue-mode case prints both, so a saved run log says which ones ran.
  *
  * PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user Debian's
  * package creates, and its programs run through `runuser`.
@@ -69,24 +72,27 @@ async function startPostgres({ database = 'n8n', user = 'postgres' } = {}) {
 	const options = `-p ${port} -k ${dataDir} -c listen_addresses=${HOST} -c fsync=off -c max_connections=100`;
 	await mustRun(pgCommand(bin, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-w', 'start']), 'pg_ctl start');
 	await mustRun(pgCommand(bin, 'createdb', ['-h', HOST, '-p', String(port), '-U', user, database]), 'createdb');
+	const psql = async (sql) => {
+		const result = await mustRun(
+			pgCommand(bin, 'psql', ['-h', HOST, '-p', String(port), '-U', user, '-d', database, '-At', '-F', '\t', '-c', sql]),
+			`psql ${sql}`,
+		);
+		return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+	};
+	const [[version = 'unknown'] = []] = await psql('SHOW server_version');
 	return {
 		host: HOST,
 		port,
 		user,
 		database,
+		version,
 		logFile,
 		async stop() {
 			await mustRun(pgCommand(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']), 'pg_ctl stop');
 			if (process.env.E2E_KEEP !== '1') fs.rmSync(dir, { recursive: true, force: true });
 		},
 		/** Runs SQL with psql; returns the rows as arrays of strings (unaligned, tab-separated). */
-		async query(sql) {
-			const result = await mustRun(
-				pgCommand(bin, 'psql', ['-h', HOST, '-p', String(port), '-U', user, '-d', database, '-At', '-F', '\t', '-c', sql]),
-				`psql ${sql}`,
-			);
-			return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
-		},
+		query: psql,
 	};
 }
 
@@ -115,9 +121,11 @@ async function startRedis(dir) {
 		if (child.exitCode !== null || tries > 100) throw new Error(`redis-server did not start:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
 		await sleep(100);
 	}
+	const banner = /Redis version=(\S+?),/.exec(fs.readFileSync(logFile, 'utf8'));
 	return {
 		host: HOST,
 		port,
+		version: banner ? banner[1] : 'unknown',
 		logFile,
 		async stop() {
 			child.kill('SIGTERM');

@@ -9,7 +9,7 @@ import type {
 
 import { openAiVideosApiTest } from '../shared/credential-test';
 import { jobStateOf } from '../shared/job-status';
-import { extraQueryOption } from '../shared/options';
+import { extraQueryOption, maxRetriesOf, maxRetriesOption, requestTimeoutOption, requestTimeoutSOf } from '../shared/options';
 import { extraQueryOf } from '../shared/parameters';
 import { connect, type Connection } from '../shared/transport/request';
 import {
@@ -20,19 +20,26 @@ import {
 	type FinishedVideo,
 	type TriggerEvent,
 } from './cursor';
-import { walkVideos } from './listing';
+import { walkVideos, type ListSettings } from './listing';
 
-interface TriggerSettings {
-	query: IDataObject;
+interface TriggerSettings extends ListSettings {
 	event: TriggerEvent;
 	model: string | undefined;
+	requestTimeoutS: number;
 }
 
+/** Every setting of a poll, checked before its first request (a poll has no items: index 0). */
 function settingsOf(context: IPollFunctions): TriggerSettings {
 	const event = context.getNodeParameter('event', 'completed') as TriggerEvent;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const model = String(options.model ?? '').trim() || undefined;
-	return { event, model, query: extraQueryOf(context, 0) };
+	return {
+		event,
+		model,
+		query: extraQueryOf(context, 0),
+		maxRetries: maxRetriesOf(context, 0),
+		requestTimeoutS: requestTimeoutSOf(context, 0),
+	};
 }
 
 /**
@@ -44,7 +51,7 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 export const DOWNLOAD_MOVED_NOTICE =
 	'This trigger no longer downloads files: files it stored were never removed by n8n\'s pruning. ' +
 	'It emits the video objects only. Add an OpenAI Videos node after it with Operation "Download" ' +
-	'and Video ID {{ $json.id }} to get each file, then switch this option off.';
+	'and its Video field set to {{ $json.id }} (By ID) to get each file, then switch this option off.';
 
 function toItem({ video }: FinishedVideo): INodeExecutionData {
 	return { json: video };
@@ -68,7 +75,7 @@ async function pollManually(connection: Connection, settings: TriggerSettings): 
 			}
 		}
 		return false;
-	}, settings.query);
+	}, settings);
 	warnIfDownloadWanted(connection.context as IPollFunctions, found ? 1 : 0);
 	return found ? [[toItem(found)]] : null;
 }
@@ -146,6 +153,8 @@ export class OpenAiVideosTrigger implements INodeType {
 						placeholder: 'e.g. sora-2',
 						description: 'Only start the workflow for videos of this model, e.g. sora-2 or sora-2-pro',
 					},
+					maxRetriesOption,
+					requestTimeoutOption,
 				],
 			},
 		],
@@ -155,13 +164,13 @@ export class OpenAiVideosTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = settingsOf(this);
-		const connection = await connect(this);
+		const connection = await connect(this, settings.requestTimeoutS);
 		if (this.getMode() === 'manual') return await pollManually(connection, settings);
 
 		const staticData = this.getWorkflowStaticData('node');
 		const previous = readState(staticData);
 		const scan = new CursorScan(previous);
-		await walkVideos(connection, ({ videos, hasMore }) => scan.addPage(videos, hasMore), settings.query);
+		await walkVideos(connection, ({ videos, hasMore }) => scan.addPage(videos, hasMore), settings);
 		const { state, finished } = scan.result();
 
 		const items = finished
