@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Issue 19's closing figure: two credentials on one server, one of them rate limited (429,
  * retry-after: 20). How long the other credential's run of 3 creates (without waiting) takes while

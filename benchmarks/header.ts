@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /** The first lines of `npm run bench`'s output: what ran where, so a saved output can back a figure. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /** What the action tests share: the Extra Query Parameters option as n8n stores it, and a file's bytes out. */
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';

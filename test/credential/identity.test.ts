@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Issue 19, point 1: the credential's identity, which the rate-limit gate is keyed by beside the
  * origin: a digest of the key and the headers that name an account, never the key itself.

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Issue 19, point 3: files that expired or are gone. A 404 or 410 on /content of a completed video
  * whose expires_at has passed, or whose error says it expired, and every 410: an error that names

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Issue 19, point 1: a rate limit belongs to a credential, not to a server. The gate (the hold
  * after a 429, the adaptive spacing, the connection slots) is keyed by the Base URL's origin and a

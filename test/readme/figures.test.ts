@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * Every figure the README quotes comes from a committed file it names (benchmarks/results/…):
  * see figures.ts for what counts as a block and a figure.

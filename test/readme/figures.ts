@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * The README's measured figures and the committed files they come from. A block of the README (a
  * paragraph, a list item, a table) that names a file under benchmarks/results/ quotes figures from

@@ -1,3 +1,4 @@
+/* eslint-disable -- code that never ships: n8n's rules for node code do not apply; `npm run lint` checks it with eslint.dev.config.mjs */
 /**
  * The README's option tables are what the node descriptions say, to the character: every field and
  * Options entry per operation and of the trigger, with internal name, default, bounds and when it
