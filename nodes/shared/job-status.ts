@@ -12,7 +12,3 @@ export function jobStateOf(video: IDataObject): JobState {
 	if (FAILED.includes(status)) return 'failed';
 	return 'running';
 }
-
-export function isFinished(video: IDataObject): boolean {
-	return jobStateOf(video) !== 'running';
-}

@@ -9,7 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/transport/errors';
-import { Semaphore } from '../../shared/transport/gate';
+import { Semaphore, withSlot } from '../../shared/transport/gate';
 import { connect, type Connection } from '../../shared/transport/request';
 import type { FullResponse } from '../../shared/transport/response';
 import { apiRequest } from '../../shared/transport/retry';
@@ -202,8 +202,7 @@ export async function runPaidOperation(context: IExecuteFunctions, operation: Pa
 	const outcomes = await Promise.all(
 		plans.map(async (plan, index): Promise<Outcome> => {
 			if (plan instanceof Error) return { ok: false, error: plan };
-			const release = await slots.acquire();
-			try {
+			return await withSlot(slots, async () => {
 				if (stop.signal.aborted) {
 					notStarted.push(index);
 					return { ok: false, error: new Error('not started') };
@@ -214,9 +213,7 @@ export async function runPaidOperation(context: IExecuteFunctions, operation: Pa
 					stop.abort();
 				}
 				return outcome;
-			} finally {
-				release();
-			}
+			});
 		}),
 	);
 	if (firstFailure) throw runFailedError(run, firstFailure, notStarted.sort((a, b) => a - b), plans.length);

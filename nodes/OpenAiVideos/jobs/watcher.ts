@@ -61,7 +61,7 @@ export function firstCheck(createHeaders: IDataObject | undefined, pollIntervalM
 	return { delayMs: Math.max(MIN_POLL_SPACING_MS, hintMs ?? Math.min(FIRST_CHECK_MS, pollIntervalMs)), hintMs };
 }
 
-/** The pace of the shared list checks: the smallest hint among the waiting jobs, else Poll Interval. */
+/** The pace of checks: the smallest of the hints (a job's own, or the waiting jobs' for the shared list), else Poll Interval. */
 export function listPaceMs(hints: Iterable<number | undefined>, pollIntervalMs: number): number {
 	let smallest: number | undefined;
 	for (const hint of hints) if (hint !== undefined && (smallest === undefined || hint < smallest)) smallest = hint;
@@ -129,7 +129,7 @@ export class JobWatcher {
 				}
 				video = checked.video;
 				if (checked.hintMs !== undefined) this.hints.set(id, checked.hintMs);
-				const nextMs = checked.listed ? listPaceMs(this.hints.values(), settings.pollIntervalMs) : Math.max(MIN_POLL_SPACING_MS, checked.hintMs ?? settings.pollIntervalMs);
+				const nextMs = listPaceMs(checked.listed ? this.hints.values() : [checked.hintMs], settings.pollIntervalMs);
 				delayMs = this.alignedDelayMs(nextMs);
 			}
 		} finally {
