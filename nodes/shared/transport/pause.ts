@@ -15,13 +15,17 @@ export async function timerSleep(ms: number, signal?: AbortSignal): Promise<void
 	if (signal?.aborted) return;
 	const timer = AbortSignal.timeout(ms);
 	waiting.add(timer);
+	let done = () => {};
 	try {
 		await new Promise<void>((resolve) => {
-			timer.addEventListener('abort', () => resolve(), { once: true });
-			signal?.addEventListener('abort', () => resolve(), { once: true });
+			done = resolve;
+			timer.addEventListener('abort', done, { once: true });
+			signal?.addEventListener('abort', done, { once: true });
 		});
 	} finally {
 		waiting.delete(timer);
+		// The caller's signal often outlives many pauses (an execution's cancel signal): leave no listener on it.
+		signal?.removeEventListener('abort', done);
 	}
 }
 

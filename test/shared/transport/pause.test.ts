@@ -3,6 +3,8 @@
  * The pause helper with and without n8n-workflow's `sleep` (which a later n8n may drop): both ways
  * it waits, and the caller's signal ends it at once.
  */
+import { getEventListeners } from 'node:events';
+
 import * as n8nWorkflow from 'n8n-workflow';
 
 import { pause, sleepFrom, timerSleep } from '../../../nodes/shared/transport/pause';
@@ -89,4 +91,10 @@ describe('pause, with the sleep it picked', () => {
 		await expect(pauseWithoutSleep(20)).resolves.toBeUndefined();
 		expect(timeouts).toHaveBeenLastCalledWith(20);
 	});
+});
+
+test('timerSleep leaves no listener on a signal that outlives it', async () => {
+	const execution = new AbortController();
+	for (let round = 0; round < 5; round++) await timerSleep(1, execution.signal);
+	expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
 });
